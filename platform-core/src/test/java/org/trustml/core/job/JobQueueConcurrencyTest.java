@@ -1,0 +1,62 @@
+package org.trustml.core.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.trustml.core.testing.CountingJob;
+import org.trustml.core.testing.EmbeddedDatabase;
+import org.trustml.core.testing.JobFixture;
+
+/** Four workers share one queue of 200 jobs: each job runs exactly once and all of them finish. */
+class JobQueueConcurrencyTest {
+
+  @Test
+  void fourWorkersRunTwoHundredJobsExactlyOnceEach() {
+    JobFixture fx = new JobFixture(EmbeddedDatabase.newDatabase(), null);
+    List<UUID> ids = new ArrayList<>();
+    for (int i = 0; i < 200; i++) {
+      ids.add(fx.enqueue("test.count", "{\"millis\":2}"));
+    }
+    Map<UUID, String> ranOn = new ConcurrentHashMap<>();
+    List<CountingJob> handlers = new ArrayList<>();
+    List<JobWorker> workers = new ArrayList<>();
+    for (int w = 0; w < 4; w++) {
+      CountingJob handler = new CountingJob("w" + w, ranOn);
+      handlers.add(handler);
+      workers.add(fx.worker(JobFixture.workerConfig("w" + w, 2, Duration.ofSeconds(30), Duration.ofSeconds(5)),
+          List.of(handler)));
+    }
+    workers.forEach(JobWorker::start);
+    try {
+      await().atMost(Duration.ofSeconds(60)).until(() -> fx.jdbc
+          .sql("SELECT count(*) FROM job WHERE state = 'SUCCEEDED'").query(Long.class).single() == 200);
+    } finally {
+      workers.forEach(JobWorker::stop);
+    }
+    Map<UUID, Integer> total = new HashMap<>();
+    for (CountingJob h : handlers) {
+      h.runs.forEach((id, n) -> total.merge(id, n.get(), Integer::sum));
+    }
+    assertThat(total).hasSize(200);
+    assertThat(total.values()).allMatch(n -> n == 1);
+    for (UUID id : ids) {
+      assertThat(fx.attempt(id)).isEqualTo(1);
+      assertThat(fx.repository.artifacts(id)).hasSize(1);
+    }
+    // the queue was shared: more than one worker did real work
+    Map<String, AtomicInteger> perWorker = new HashMap<>();
+    ranOn.values().forEach(w -> perWorker.computeIfAbsent(w, k -> new AtomicInteger()).incrementAndGet());
+    assertThat(perWorker.size()).isGreaterThan(1);
+    long events = fx.jdbc.sql("SELECT count(*) FROM job_event WHERE state = 'RUNNING'").query(Long.class).single();
+    assertThat(events).isEqualTo(200);
+  }
+}
