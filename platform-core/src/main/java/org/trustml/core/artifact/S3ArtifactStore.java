@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -45,6 +46,9 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
 
   /** Largest object a single {@code CopyObject} accepts. */
   static final long MAX_COPY_BYTES = 5L * 1024 * 1024 * 1024;
+
+  /** First read of a put; content shorter than this never allocates a whole part. */
+  static final int FIRST_READ = 64 * 1024;
 
   static final String TMP_PREFIX = "tmp/";
 
@@ -136,14 +140,20 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
   public ArtifactRef put(InputStream data, String mediaType, String name) throws IOException {
     HashingLimitedInputStream hashing = new HashingLimitedInputStream(data, maxBytes);
     String tmpKey = TMP_PREFIX + UUID.randomUUID();
-    byte[] part = new byte[PART_SIZE];
     String uploadId = null;
     boolean tmpWritten = false;
     try {
-      int n = hashing.readNBytes(part, 0, PART_SIZE);
+      // most artifacts are small: read a little first and grow to a full part buffer only when there is more
+      byte[] part = new byte[FIRST_READ];
+      int n = hashing.readNBytes(part, 0, FIRST_READ);
+      if (n == FIRST_READ) {
+        part = Arrays.copyOf(part, PART_SIZE);
+        n += hashing.readNBytes(part, FIRST_READ, PART_SIZE - FIRST_READ);
+      }
+      byte[] buf = part;
       if (n < PART_SIZE) {
         // all of the content fits in one buffer: a plain PUT is one request instead of three
-        s3.putObject(b -> b.bucket(bucket).key(tmpKey), body(part, n));
+        s3.putObject(b -> b.bucket(bucket).key(tmpKey), body(buf, n));
         tmpWritten = true;
       } else {
         String id = s3.createMultipartUpload(b -> b.bucket(bucket).key(tmpKey)).uploadId();
@@ -156,10 +166,10 @@ public final class S3ArtifactStore implements ArtifactStore, AutoCloseable {
           String etag =
               s3.uploadPart(
                       b -> b.bucket(bucket).key(tmpKey).uploadId(id).partNumber(partNumber).contentLength(len),
-                      body(part, n))
+                      body(buf, n))
                   .eTag();
           parts.add(CompletedPart.builder().partNumber(partNumber).eTag(etag).build());
-          n = hashing.readNBytes(part, 0, PART_SIZE);
+          n = hashing.readNBytes(buf, 0, PART_SIZE);
         }
         s3.completeMultipartUpload(
             b -> b.bucket(bucket).key(tmpKey).uploadId(id).multipartUpload(m -> m.parts(parts)));

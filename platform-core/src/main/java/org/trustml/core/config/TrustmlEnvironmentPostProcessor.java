@@ -30,6 +30,10 @@ public class TrustmlEnvironmentPostProcessor implements EnvironmentPostProcessor
     defaults.put("management.endpoint.health.probes.enabled", true);
     defaults.put("management.endpoint.health.show-details", "always");
     defaults.put("server.shutdown", "graceful");
+    // the deployment's env names, for properties whose dashed names relaxed binding would not match
+    defaults.put("trustml.internal-token", "${TRUSTML_INTERNAL_TOKEN:}");
+    defaults.put("trustml.artifacts.s3.access-key", "${TRUSTML_ARTIFACTS_S3_ACCESS_KEY:}");
+    defaults.put("trustml.artifacts.s3.secret-key", "${TRUSTML_ARTIFACTS_S3_SECRET_KEY:}");
     defaults.put("spring.servlet.multipart.max-file-size", "-1");
     defaults.put("spring.servlet.multipart.max-request-size", "-1");
     env.getPropertySources().addLast(new MapPropertySource("trustml-defaults", defaults));

@@ -36,6 +36,7 @@ public final class S3MockServer implements AutoCloseable {
   /** System property with a {@code java} executable to run S3Mock with, instead of this JVM's. */
   public static final String JAVA_PROPERTY = "trustml.s3mock.java";
 
+  private static final String REGION = "us-east-1";
   private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
   private static final int START_ATTEMPTS = 3;
 
@@ -206,8 +207,6 @@ public final class S3MockServer implements AutoCloseable {
   public String region() {
     return REGION;
   }
-
-  private static final String REGION = "us-east-1";
 
   /** How long the start took, from launching the process to the first answer. */
   public Duration startupTime() {

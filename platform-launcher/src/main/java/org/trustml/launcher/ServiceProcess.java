@@ -1,0 +1,81 @@
+package org.trustml.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One service as a child JVM, its output in {@code var/logs/<module>.log}. */
+final class ServiceProcess {
+
+  private final ServiceSpec spec;
+  private final Process process;
+  private final Path log;
+
+  private ServiceProcess(ServiceSpec spec, Process process, Path log) {
+    this.spec = spec;
+    this.process = process;
+    this.log = log;
+  }
+
+  static ServiceProcess start(ServiceSpec spec, Path jar, Map<String, String> env, Path logDir) throws IOException {
+    Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    Path log = logDir.resolve(spec.module() + ".log");
+    ProcessBuilder pb = new ProcessBuilder(java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        "-Xss512k", "-jar", jar.toString())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    pb.environment().putAll(env);
+    return new ServiceProcess(spec, pb.start(), log);
+  }
+
+  ServiceSpec spec() {
+    return spec;
+  }
+
+  Path log() {
+    return log;
+  }
+
+  boolean alive() {
+    return process.isAlive();
+  }
+
+  /** Waits until {@code /actuator/health} answers UP, or the process dies, or the timeout passes. */
+  boolean awaitHealthy(Duration timeout) throws InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest req = HttpRequest.newBuilder(URI.create("http://localhost:" + spec.port() + "/actuator/health"))
+        .timeout(Duration.ofSeconds(2)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      try {
+        HttpResponse<String> res = http.send(req, HttpResponse.BodyHandlers.ofString());
+        if (res.statusCode() == 200 && res.body().contains("\"UP\"")) {
+          return true;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(500);
+    }
+    return false;
+  }
+
+  /** Asks the service to stop (SIGTERM: graceful shutdown hands running jobs back), then insists. */
+  void stop(Duration grace) {
+    process.destroy();
+    try {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+  }
+}
