@@ -77,7 +77,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
       return;
     }
     request.setAttribute(Caller.ATTRIBUTE, k);
-    chain.doFilter(length < 0 ? new LimitedBodyRequest(request, limit) : request, response);
+    // a body without a declared length (chunked) is counted as it streams
+    boolean chunked = length < 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
+    chain.doFilter(chunked ? new LimitedBodyRequest(request, limit) : request, response);
   }
 
   private static boolean isUpload(HttpServletRequest request) {

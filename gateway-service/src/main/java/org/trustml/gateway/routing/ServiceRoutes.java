@@ -1,5 +1,6 @@
 package org.trustml.gateway.routing;
 
+import static org.springframework.cloud.gateway.server.mvc.filter.AfterFilterFunctions.removeResponseHeader;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.setPath;
 import static org.springframework.cloud.gateway.server.mvc.filter.BeforeFilterFunctions.uri;
 import static org.springframework.cloud.gateway.server.mvc.handler.HandlerFunctions.http;
@@ -33,7 +34,7 @@ class ServiceRoutes {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}");
 
   @Bean
-  RouterFunction<ServerResponse> serviceRoutes(GatewayProperties gateway, TrustmlProperties core) {
+  RouterFunction<ServerResponse> methodServiceRoutes(GatewayProperties gateway, TrustmlProperties core) {
     RouterFunction<ServerResponse> routes = GatewayRouterFunctions.route("gateway-none")
         .route(RequestPredicates.path("/__trustml_no_route__"), req -> ServerResponse.notFound().build())
         .build();
@@ -48,6 +49,8 @@ class ServiceRoutes {
           .route(RequestPredicates.path("/api/v1/" + name + "/**"), http())
           .before(uri(e.getValue()))
           .before(req -> platformHeaders(req, token, true))
+          // the gateway already answers with its own request id, which the service used too
+          .after(removeResponseHeader(Headers.REQUEST_ID))
           .build());
       routes = routes.and(GatewayRouterFunctions.route(name + "-docs")
           .route(RequestPredicates.GET("/docs/" + name + "/v3/api-docs"), http())
