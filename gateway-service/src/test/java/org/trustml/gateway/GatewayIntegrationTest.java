@@ -48,7 +48,7 @@ class GatewayIntegrationTest {
     gateway = new SpringApplicationBuilder(GatewayApplication.class)
         .run(with(common, "--trustml.gateway.services.demo=http://localhost:" + servicePort,
             "--trustml.gateway.admin-key=" + ADMIN, "--trustml.gateway.max-request-size=4KB",
-            "--trustml.gateway.max-upload-size=64KB"));
+            "--trustml.gateway.max-upload-size=8MB"));
     int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
     // the JDK client waits out a 429's Retry-After by itself; the plain one shows what the server answered
     http = RestClient.builder().baseUrl("http://localhost:" + port)
@@ -186,5 +186,131 @@ class GatewayIntegrationTest {
     assertThat(doc.has("x-trustml-unavailable")).isFalse();
     assertThat(http.get().uri("/swagger-ui.html").retrieve().toBodilessEntity().getStatusCode().value())
         .isIn(200, 302);
+  }
+
+  static ResponseEntity<JsonNode> upload(String key, String query, byte[] body) {
+    return http.post().uri("/api/v1/datasets?" + query).header("X-API-Key", key)
+        .contentType(MediaType.APPLICATION_OCTET_STREAM).body(body).retrieve().toEntity(JsonNode.class);
+  }
+
+  static long storedFiles() throws java.io.IOException {
+    Path cas = artifacts.resolve("cas");
+    if (!java.nio.file.Files.exists(cas)) {
+      return 0;
+    }
+    try (var files = java.nio.file.Files.walk(cas)) {
+      return files.filter(java.nio.file.Files::isRegularFile).count();
+    }
+  }
+
+  @Test
+  void aCsvUploadIsInspectedStoredAndReadable() throws Exception {
+    String key = issueKey("carol", "USER", 1000);
+    String csv = "age,sex,race,income\n39,Male,White,<=50K\n50,Female,Black,>50K\n28,Female,White,>50K\n";
+    ResponseEntity<JsonNode> r = upload(key, "name=tiny&label=income&protected=sex,race",
+        csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+    JsonNode d = r.getBody();
+    assertThat(d.get("id").asString()).startsWith("ds-");
+    assertThat(d.get("rows").asLong()).isEqualTo(3);
+    assertThat(d.get("columns").asInt()).isEqualTo(4);
+    assertThat(d.get("format").asString()).isEqualTo("csv");
+    assertThat(d.get("labelColumn").asString()).isEqualTo("income");
+    assertThat(d.get("schema").get(0).get("type").asString()).isEqualTo("INTEGER");
+    assertThat(d.get("schema").get(1).get("role").asString()).isEqualTo("PROTECTED");
+    assertThat(d.get("schema").get(3).get("role").asString()).isEqualTo("LABEL");
+    assertThat(d.get("artifact").get("sha256").asString()).isEqualTo(
+        org.trustml.core.json.CanonicalJson.sha256(csv));
+    JsonNode preview = http.get().uri("/api/v1/datasets/{id}/preview", d.get("id").asString())
+        .header("X-API-Key", key).retrieve().body(JsonNode.class);
+    assertThat(preview.get(0).get(0).asString()).isEqualTo("age");
+    assertThat(preview.size()).isEqualTo(4);
+    String content = http.get().uri("/api/v1/datasets/{id}/content", d.get("id").asString())
+        .header("X-API-Key", key).retrieve().body(String.class);
+    assertThat(content).isEqualTo(csv);
+    String other = issueKey("dave", "USER", 1000);
+    assertThat(http.get().uri("/api/v1/datasets/{id}", d.get("id").asString()).header("X-API-Key", other)
+        .retrieve().toEntity(JsonNode.class).getStatusCode().value()).isEqualTo(404);
+  }
+
+  @Test
+  void malformedOrMislabelledUploadsAre400AndStoreNothing() throws Exception {
+    String key = issueKey("erin", "USER", 1000);
+    long before = storedFiles();
+    ResponseEntity<JsonNode> ragged = upload(key, "name=bad",
+        "a,b,c\n1,2,3\n4,5\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(ragged.getStatusCode().value()).isEqualTo(400);
+    assertThat(ragged.getBody().get("type").asString()).isEqualTo("urn:trustml:problem:malformed-csv");
+    assertThat(ragged.getBody().get("line").asInt()).isEqualTo(3);
+
+    ResponseEntity<JsonNode> unknownLabel = upload(key, "name=bad&label=target",
+        "a,b\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(unknownLabel.getStatusCode().value()).isEqualTo(400);
+    assertThat(unknownLabel.getBody().get("column").asString()).isEqualTo("target");
+
+    ResponseEntity<JsonNode> badIdx = upload(key, "name=bad&format=idx", new byte[] {0, 0, 8, 1, 0, 0, 0, 5, 1, 2});
+    assertThat(badIdx.getStatusCode().value()).isEqualTo(400);
+    assertThat(badIdx.getBody().get("type").asString()).isEqualTo("urn:trustml:problem:malformed-idx");
+
+    ResponseEntity<JsonNode> tooBig = upload(key, "name=big", new byte[9 * 1024 * 1024]);
+    assertThat(tooBig.getStatusCode().value()).isEqualTo(413);
+
+    assertThat(storedFiles()).isEqualTo(before);
+    assertThat(http.get().uri("/api/v1/datasets").header("X-API-Key", key).retrieve().body(JsonNode.class))
+        .isEmpty();
+  }
+
+  @Test
+  void anIdxUploadRecordsItsShape() {
+    String key = issueKey("frank", "USER", 1000);
+    byte[] idx = {0, 0, 8, 3, 0, 0, 0, 2, 0, 0, 0, 2, 0, 0, 0, 2, 1, 2, 3, 4, 5, 6, 7, 8};
+    JsonNode d = upload(key, "name=cube", idx).getBody();
+    assertThat(d.get("format").asString()).isEqualTo("idx");
+    assertThat(d.get("shape").toString()).isEqualTo("[2,2,2]");
+    assertThat(d.get("dtype").asString()).isEqualTo("uint8");
+  }
+
+  @Test
+  void theRealAdultDataRegistersWithItsRoles() throws Exception {
+    Path adult = datasets().resolve("adult/adult.data");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.exists(adult),
+        "skipped: " + adult + " is absent (set -Dtrustml.datasets.dir)");
+    String key = issueKey("uci", "USER", 1000);
+    String columns = "age,workclass,fnlwgt,education,education-num,marital-status,occupation,relationship,race,sex,"
+        + "capital-gain,capital-loss,hours-per-week,native-country,income";
+    JsonNode d = upload(key, "name=adult&header=false&trim=true&columns=" + columns
+        + "&label=income&protected=sex,race", java.nio.file.Files.readAllBytes(adult)).getBody();
+    assertThat(d.get("rows").asLong()).as(String.valueOf(d)).isEqualTo(32_561);
+    assertThat(d.get("columns").asInt()).isEqualTo(15);
+    JsonNode workclass = d.get("schema").get(1);
+    assertThat(workclass.get("missing").asLong()).isEqualTo(1836);
+  }
+
+  static Path datasets() {
+    String configured = System.getProperty("trustml.datasets.dir");
+    return configured != null ? Path.of(configured) : Path.of("../../shared/datasets");
+  }
+
+  @Test
+  void servicesRegisterDerivedDatasetsThroughTheInternalApi() {
+    String key = issueKey("gina", "USER", 1000);
+    JsonNode parent = upload(key, "name=p", "x,y\n1,2\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        .getBody();
+    String body = "{\"owner\":\"gina\",\"name\":\"child\",\"format\":\"csv\",\"artifact\":"
+        + parent.get("artifact").toString() + ",\"lineage\":{\"parents\":[\"" + parent.get("id").asString()
+        + "\"],\"service\":\"demo\",\"jobId\":\"j-1\"}}";
+    ResponseEntity<JsonNode> noToken = http.post().uri("/internal/v1/datasets")
+        .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(JsonNode.class);
+    assertThat(noToken.getStatusCode().value()).isEqualTo(401);
+    JsonNode child = http.post().uri("/internal/v1/datasets").header("X-Trustml-Internal", TOKEN)
+        .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().body(JsonNode.class);
+    assertThat(child.get("lineage").get("parents").get(0).asString()).isEqualTo(parent.get("id").asString());
+    assertThat(child.get("lineage").get("jobId").asString()).isEqualTo("j-1");
+    assertThat(child.get("rows").asLong()).isEqualTo(1);
+    ResponseEntity<JsonNode> badParent = http.post().uri("/internal/v1/datasets")
+        .header("X-Trustml-Internal", TOKEN).contentType(MediaType.APPLICATION_JSON)
+        .body(body.replace(parent.get("id").asString(), "ds-nope")).retrieve().toEntity(JsonNode.class);
+    assertThat(badParent.getStatusCode().value()).isEqualTo(400);
+    assertThat(badParent.getBody().get("type").asString()).isEqualTo("urn:trustml:problem:unknown-parent");
   }
 }

@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -67,7 +69,7 @@ public final class EmbeddedDatabase {
     return "postgres";
   }
 
-  /** A plain data source on a database, optionally with a default schema. */
+  /** A pooled data source on a database, optionally with a default schema. */
   public static DataSource dataSource(String jdbcUrl, String schema) {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setUrl(jdbcUrl);
@@ -76,6 +78,11 @@ public final class EmbeddedDatabase {
     if (schema != null) {
       ds.setCurrentSchema(schema);
     }
-    return ds;
+    // a connection per statement would run out of ephemeral ports under a busy queue
+    HikariConfig pool = new HikariConfig();
+    pool.setDataSource(ds);
+    pool.setMaximumPoolSize(16);
+    pool.setMinimumIdle(0);
+    return new HikariDataSource(pool);
   }
 }

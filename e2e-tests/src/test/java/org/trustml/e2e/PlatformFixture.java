@@ -1,0 +1,71 @@
+package org.trustml.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.trustml.core.testing.EmbeddedDatabase;
+import org.trustml.e2e.service.E2eServiceApplication;
+import org.trustml.gateway.GatewayApplication;
+
+/**
+ * The platform as the end-to-end tests see it: a real PostgreSQL, the filesystem store, a method service
+ * ({@code demo}) and the gateway in front of it, wired as the launcher wires them. One per JVM.
+ */
+final class PlatformFixture {
+
+  static final String ADMIN_KEY = "e2e-admin-key-0123456789abcdef";
+  static final String SERVICE = "demo";
+
+  private static PlatformFixture shared;
+
+  final int gatewayPort;
+  final int servicePort;
+  private final ConfigurableApplicationContext service;
+  private final ConfigurableApplicationContext gateway;
+
+  private PlatformFixture() throws IOException {
+    String db = EmbeddedDatabase.newDatabase();
+    Path artifacts = Files.createTempDirectory("e2e-artifacts");
+    gatewayPort = freePort();
+    servicePort = freePort();
+    String[] common = {"--spring.datasource.url=" + db, "--spring.datasource.username=postgres",
+        "--spring.datasource.password=postgres", "--trustml.artifacts.fs.root=" + artifacts,
+        "--trustml.internal-token=e2e-internal-token", "--spring.main.banner-mode=off"};
+    service = new SpringApplicationBuilder(E2eServiceApplication.class).run(concat(common,
+        "--spring.config.name=e2e-service", "--server.port=" + servicePort, "--trustml.service.name=" + SERVICE,
+        "--trustml.catalog.url=http://localhost:" + gatewayPort, "--trustml.worker.poll=100ms"));
+    gateway = new SpringApplicationBuilder(GatewayApplication.class).run(concat(common,
+        "--server.port=" + gatewayPort, "--trustml.gateway.admin-key=" + ADMIN_KEY,
+        "--trustml.gateway.services." + SERVICE + "=http://localhost:" + servicePort,
+        "--trustml.gateway.max-request-size=64KB", "--trustml.gateway.max-upload-size=1MB"));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      gateway.close();
+      service.close();
+    }));
+  }
+
+  static synchronized PlatformFixture get() throws IOException {
+    if (shared == null) {
+      shared = new PlatformFixture();
+    }
+    return shared;
+  }
+
+  String gatewayUrl() {
+    return "http://localhost:" + gatewayPort;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    return Stream.concat(Stream.of(a), Stream.of(b)).toArray(String[]::new);
+  }
+}
