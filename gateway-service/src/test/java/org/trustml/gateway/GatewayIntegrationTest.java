@@ -181,7 +181,7 @@ class GatewayIntegrationTest {
     assertThat(doc.get("paths").has("/api/v1/admin/keys")).isTrue();
     assertThat(doc.get("paths").has("/api/v1/demo/jobs")).isTrue();
     assertThat(doc.get("paths").get("/api/v1/demo/jobs").get("post").get("operationId").asString())
-        .isEqualTo("demoSubmit");
+        .isEqualTo("demoSubmitJob");
     assertThat(doc.get("components").get("schemas").has("Job")).isTrue();
     assertThat(doc.has("x-trustml-unavailable")).isFalse();
     assertThat(http.get().uri("/swagger-ui.html").retrieve().toBodilessEntity().getStatusCode().value())

@@ -43,20 +43,20 @@ class AdminKeyController {
   }
 
   @PostMapping
-  @Operation(summary = "Issue an API key (the secret is returned once)")
+  @Operation(operationId = "createKey", summary = "Issue an API key (the secret is returned once)")
   ResponseEntity<KeyCreated> create(@Valid @RequestBody KeyRequest request) {
     ApiKeys.Issued issued = keys.issue(request.tenant(), request.role(), request.ratePerMinute(), request.label());
     return ResponseEntity.status(201).body(new KeyCreated(issued.key(), issued.secret()));
   }
 
   @GetMapping
-  @Operation(summary = "List API keys (never their secrets)")
+  @Operation(operationId = "listKeys", summary = "List API keys (never their secrets)")
   List<ApiKey> list() {
     return keys.list();
   }
 
   @DeleteMapping("/{id}")
-  @Operation(summary = "Revoke an API key")
+  @Operation(operationId = "revokeKey", summary = "Revoke an API key")
   ResponseEntity<Void> revoke(@PathVariable UUID id) {
     if (!keys.revoke(id)) {
       throw ProblemException.notFound("active API key", id.toString());

@@ -38,7 +38,7 @@ class DatasetController {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-  @Operation(summary = "Upload a dataset (CSV, IDX or NPY) as the request body",
+  @Operation(operationId = "uploadDataset", summary = "Upload a dataset (CSV, IDX or NPY) as the request body",
       description = "The file is streamed, checked and inspected before anything is stored: a malformed file is "
           + "a 400 that says where (line and column, or byte offset), and nothing is kept.",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
@@ -65,25 +65,25 @@ class DatasetController {
   }
 
   @GetMapping
-  @Operation(summary = "List the caller's datasets, newest first")
+  @Operation(operationId = "listDatasets", summary = "List the caller's datasets, newest first")
   List<DatasetDescriptor> list(@RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
     return catalog.list(Caller.tenant(request), limit);
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "A dataset's descriptor: schema, roles, counts, checksum, lineage")
+  @Operation(operationId = "getDataset", summary = "A dataset's descriptor: schema, roles, counts, checksum, lineage")
   DatasetDescriptor get(@PathVariable String id, HttpServletRequest request) {
     return catalog.get(Caller.tenant(request), id);
   }
 
   @GetMapping("/{id}/preview")
-  @Operation(summary = "The first rows of a table, header first")
+  @Operation(operationId = "previewDataset", summary = "The first rows of a table, header first")
   List<List<String>> preview(@PathVariable String id, HttpServletRequest request) {
     return catalog.preview(Caller.tenant(request), id);
   }
 
   @GetMapping("/{id}/content")
-  @Operation(summary = "Download the dataset's bytes (streamed)")
+  @Operation(operationId = "downloadDataset", summary = "Download the dataset's bytes (streamed)")
   ResponseEntity<InputStreamResource> content(@PathVariable String id, HttpServletRequest request)
       throws IOException {
     DatasetDescriptor d = catalog.get(Caller.tenant(request), id);

@@ -23,7 +23,8 @@ record DatasetUpload(String name, String format, String labelColumn, List<String
   }
 
   CsvOptions csvOptions() {
-    CsvOptions o = CsvOptions.defaults();
+    // repeated header names (COMPAS has two) become name.1, name.2 as pandas reads them, visible in the schema
+    CsvOptions o = CsvOptions.defaults().withRenamedDuplicateColumns(true);
     if (delimiter != null) {
       o = o.withDelimiter(delimiter);
     }

@@ -37,7 +37,7 @@ class ModelController {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-  @Operation(summary = "Upload a model file as the request body",
+  @Operation(operationId = "uploadModel", summary = "Upload a model file as the request body",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
           mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary"))))
   ResponseEntity<ModelDescriptor> upload(@RequestParam String name,
@@ -47,19 +47,19 @@ class ModelController {
   }
 
   @GetMapping
-  @Operation(summary = "List the caller's models, newest first")
+  @Operation(operationId = "listModels", summary = "List the caller's models, newest first")
   List<ModelDescriptor> list(@RequestParam(defaultValue = "100") int limit, HttpServletRequest request) {
     return catalog.list(Caller.tenant(request), limit);
   }
 
   @GetMapping("/{id}")
-  @Operation(summary = "A model's descriptor with its lineage")
+  @Operation(operationId = "getModel", summary = "A model's descriptor with its lineage")
   ModelDescriptor get(@PathVariable String id, HttpServletRequest request) {
     return catalog.get(Caller.tenant(request), id);
   }
 
   @GetMapping("/{id}/content")
-  @Operation(summary = "Download the model's bytes (streamed)")
+  @Operation(operationId = "downloadModel", summary = "Download the model's bytes (streamed)")
   ResponseEntity<InputStreamResource> content(@PathVariable String id, HttpServletRequest request)
       throws IOException {
     ModelDescriptor m = catalog.get(Caller.tenant(request), id);

@@ -53,7 +53,7 @@ class AggregatedApiDocsController {
   JsonNode apiDocs() {
     OpenApiMerger merger = new OpenApiMerger("trustml", Versions.platformVersion());
     URI self = URI.create("http://localhost:" + context.getWebServer().getPort());
-    merger.add("gateway", fetch(self.resolve("/docs/gateway/v3/api-docs")));
+    merger.addOwn(fetch(self.resolve("/docs/gateway/v3/api-docs")));
     List<String> unavailable = new ArrayList<>();
     for (Map.Entry<String, URI> e : new TreeMap<>(gateway.services()).entrySet()) {
       try {

@@ -29,8 +29,20 @@ public final class OpenApiMerger {
     merged.putArray("tags");
   }
 
-  /** Adds one document; {@code prefix} names its operations and its tag, e.g. {@code pruning}. */
+  /**
+   * Adds a method service's document: its operations are prefixed and tagged with the service's name, e.g.
+   * {@code pruning}, so each service becomes one API class of a generated client.
+   */
   public OpenApiMerger add(String prefix, JsonNode doc) {
+    return add(prefix, doc, true);
+  }
+
+  /** Adds the gateway's own document, keeping its operation ids and tags (datasets, models, admin). */
+  public OpenApiMerger addOwn(JsonNode doc) {
+    return add("gateway", doc, false);
+  }
+
+  private OpenApiMerger add(String prefix, JsonNode doc, boolean retag) {
     ObjectNode copy = (ObjectNode) doc.deepCopy();
     ObjectNode schemas = (ObjectNode) merged.get("components").get("schemas");
     JsonNode theirSchemas = copy.path("components").path("schemas");
@@ -52,7 +64,7 @@ public final class OpenApiMerger {
     ObjectNode paths = (ObjectNode) merged.get("paths");
     for (Map.Entry<String, JsonNode> p : copy.path("paths").properties()) {
       for (Map.Entry<String, JsonNode> op : p.getValue().properties()) {
-        if (op.getValue() instanceof ObjectNode operation && operation.has("operationId")) {
+        if (retag && op.getValue() instanceof ObjectNode operation && operation.has("operationId")) {
           operation.put("operationId", prefix + capitalize(operation.get("operationId").asString()));
           ArrayNode tags = operation.putArray("tags");
           tags.add(prefix);
@@ -60,8 +72,12 @@ public final class OpenApiMerger {
       }
       paths.set(p.getKey(), p.getValue());
     }
-    ((ArrayNode) merged.get("tags")).addObject().put("name", prefix)
-        .put("description", doc.path("info").path("title").asString(prefix));
+    if (retag) {
+      ((ArrayNode) merged.get("tags")).addObject().put("name", prefix).put("description", "the " + prefix
+          + " service");
+    } else {
+      doc.path("tags").forEach(t -> ((ArrayNode) merged.get("tags")).add(t.deepCopy()));
+    }
     return this;
   }
 

@@ -51,6 +51,12 @@ import tools.jackson.databind.json.JsonMapper;
 @Import(ProblemHandler.class)
 public class TrustmlAutoConfiguration {
 
+  static {
+    // free-form JSON (job parameters, results) is "any object" in the OpenAPI documents, not a JsonNode class
+    org.springdoc.core.utils.SpringDocUtils.getConfig()
+        .replaceWithClass(tools.jackson.databind.JsonNode.class, Object.class);
+  }
+
   @Bean
   @ConditionalOnMissingBean
   ArtifactStore artifactStore(TrustmlProperties props) throws IOException {

@@ -20,6 +20,7 @@ public record ColumnSchema(
   /** Distinct values are counted exactly up to this many; beyond it {@code distinct} is -1. */
   public static final int DISTINCT_CAP = 1000;
 
+  /** Copies the samples, so the record stays immutable. */
   public ColumnSchema {
     sampleValues = List.copyOf(sampleValues);
   }

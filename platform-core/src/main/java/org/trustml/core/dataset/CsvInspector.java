@@ -2,6 +2,7 @@ package org.trustml.core.dataset;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -45,7 +46,7 @@ public final class CsvInspector {
           profilers[i].accept(row[i]);
         }
       }
-    } catch (java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     List<ColumnSchema> schemas = new ArrayList<>(names.size());

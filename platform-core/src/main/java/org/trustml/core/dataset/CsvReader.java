@@ -18,8 +18,9 @@ import java.util.NoSuchElementException;
  * {@link org.trustml.core.web.ProblemException} with its {@code line} (physical, 1-based, counting the
  * header and skipped lines) and {@code column} (the 1-based field).
  *
- * <p>Problems of a record are thrown by {@link #hasNext()}, which reads ahead one record. I/O failures
- * of the stream come out of the iterator methods as {@link UncheckedIOException}.
+ * <p>Problems of a record are thrown by {@link #hasNext()}, which reads ahead one record; after one,
+ * the reader should be abandoned. I/O failures of the stream come out of the iterator methods as
+ * {@link UncheckedIOException}.
  *
  * <pre>{@code
  * try (CsvReader csv = CsvReader.open(in, CsvOptions.defaults())) {
@@ -73,7 +74,7 @@ public final class CsvReader implements Iterator<String[]>, Closeable {
       throw Problems.csv("the file is empty: there is no " + (options.hasHeader() ? "header row" : "record"), parser.recordLine());
     }
     if (options.hasHeader()) {
-      columnNames = List.copyOf(checkNames(first, parser.recordLine()));
+      columnNames = checkNames(first, parser.recordLine());
       return;
     }
     if (options.columnNames() != null) {
@@ -88,9 +89,13 @@ public final class CsvReader implements Iterator<String[]>, Closeable {
     accept(first, parser.recordLine());
   }
 
-  /** Names must be non-blank and unique: they become the columns' identities downstream. */
-  private static List<String> checkNames(List<String> names, long headerLine) {
+  /**
+   * Names must be non-blank and unique: they become the columns' identities downstream. A repeated
+   * header name is renamed instead if the options say so.
+   */
+  private List<String> checkNames(List<String> names, long headerLine) {
     Map<String, Integer> seen = new HashMap<>();
+    List<String> checked = new ArrayList<>(names.size());
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
       if (name == null || name.isBlank()) {
@@ -99,16 +104,33 @@ public final class CsvReader implements Iterator<String[]>, Closeable {
         }
         throw Problems.csv("the header's column " + (i + 1) + " has an empty name", headerLine, i + 1);
       }
-      Integer before = seen.putIfAbsent(name, i + 1);
+      Integer before = seen.get(name);
       if (before != null) {
         if (headerLine < 0) {
           throw new IllegalArgumentException("column name '" + name + "' is given twice");
         }
-        throw Problems.csv(
-            "the header's column " + (i + 1) + " repeats the name '" + name + "' of column " + before, headerLine, i + 1);
+        if (!options.renameDuplicateColumns()) {
+          throw Problems.csv(
+              "the header's column " + (i + 1) + " repeats the name '" + name + "' of column " + before,
+              headerLine,
+              i + 1);
+        }
+        name = unusedName(name, names, seen);
+      }
+      seen.put(name, i + 1);
+      checked.add(name);
+    }
+    return List.copyOf(checked);
+  }
+
+  /** {@code name.1}, {@code name.2}, ... : the first that no column has or will have. */
+  private static String unusedName(String name, List<String> names, Map<String, Integer> seen) {
+    for (int k = 1; ; k++) {
+      String candidate = name + "." + k;
+      if (!seen.containsKey(candidate) && !names.contains(candidate)) {
+        return candidate;
       }
     }
-    return names;
   }
 
   /** The column names, from the header row or the options. */

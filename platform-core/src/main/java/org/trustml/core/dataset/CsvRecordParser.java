@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import org.trustml.core.web.ProblemException;
 
 /**
  * Splits a UTF-8 stream into RFC 4180 records: fields separated by the delimiter, records by CRLF, LF
@@ -201,7 +202,7 @@ final class CsvRecordParser {
     pushedBack = c;
   }
 
-  private org.trustml.core.web.ProblemException decodeProblem(Utf8Source.DecodeError e) {
+  private ProblemException decodeProblem(Utf8Source.DecodeError e) {
     return Problems.csv(e.getMessage(), line, column).with("offset", e.offset);
   }
 }

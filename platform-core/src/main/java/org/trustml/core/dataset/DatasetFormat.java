@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import java.util.Optional;
+import org.trustml.core.web.ProblemException;
 
 /** The file formats the dataset registry accepts, with their media types and detection. */
 public enum DatasetFormat {
@@ -140,7 +141,7 @@ public enum DatasetFormat {
     throw unsupported(fileName);
   }
 
-  private static org.trustml.core.web.ProblemException unsupported(String fileName) {
+  private static ProblemException unsupported(String fileName) {
     return Problems.unsupported(
             "cannot tell the format of " + (fileName == null ? "the upload" : "'" + fileName + "'")
                 + ": expected CSV (.csv), IDX (.idx, -ubyte, optionally .gz) or NPY (.npy)")

@@ -23,6 +23,7 @@ public record DatasetSummary(
     String dtype,
     List<List<String>> preview) {
 
+  /** Copies the lists, so the record stays immutable. */
   public DatasetSummary {
     columnSchemas = List.copyOf(columnSchemas);
     shape = List.copyOf(shape);

@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 
 /** Transparent gunzip for uploads: a dataset may arrive gzip-compressed (MNIST's {@code .gz} files). */
@@ -38,7 +39,7 @@ public final class Decompression {
   static byte[] peekContent(InputStream in, int n) throws IOException {
     byte[] head = peek(in, Math.max(n, 2));
     if (!isGzip(head)) {
-      return head.length > n ? java.util.Arrays.copyOf(head, n) : head;
+      return head.length > n ? Arrays.copyOf(head, n) : head;
     }
     // Inflating a few bytes reads at most a few kilobytes of compressed input: well inside the mark limit.
     in.mark(BUFFER * 4);

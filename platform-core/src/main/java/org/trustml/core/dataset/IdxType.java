@@ -4,11 +4,17 @@ import java.util.Optional;
 
 /** The element types of an IDX file, by the type code in its third byte. Data is big-endian. */
 public enum IdxType {
+  /** 0x08: unsigned byte (MNIST pixels and labels). */
   UBYTE(0x08, 1, "uint8"),
+  /** 0x09: signed byte. */
   BYTE(0x09, 1, "int8"),
+  /** 0x0B: 16-bit signed integer. */
   SHORT(0x0B, 2, "int16"),
+  /** 0x0C: 32-bit signed integer. */
   INT(0x0C, 4, "int32"),
+  /** 0x0D: 32-bit IEEE float. */
   FLOAT(0x0D, 4, "float32"),
+  /** 0x0E: 64-bit IEEE float. */
   DOUBLE(0x0E, 8, "float64");
 
   private final int code;

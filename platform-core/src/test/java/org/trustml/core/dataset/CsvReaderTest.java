@@ -133,6 +133,14 @@ class CsvReaderTest {
     }
 
     @Test
+    void renamesRepeatedHeaderNamesWhenAsked() throws IOException {
+      CsvOptions rename = CsvOptions.defaults().withRenamedDuplicateColumns(true);
+      try (CsvReader reader = CsvReader.open(utf8("a,b,a,a.1,a\n1,2,3,4,5\n"), rename)) {
+        assertThat(reader.columnNames()).containsExactly("a", "b", "a.2", "a.1", "a.3");
+      }
+    }
+
+    @Test
     void acceptsAHeaderWithoutRows() throws IOException {
       assertThat(readAll("a,b\n")).isEmpty();
     }
@@ -140,7 +148,7 @@ class CsvReaderTest {
     @Test
     void rejectsOptionsThatMakeNoSense() {
       assertThatThrownBy(() -> CsvOptions.defaults().withDelimiter('"')).isInstanceOf(IllegalArgumentException.class);
-      assertThatThrownBy(() -> new CsvOptions(',', true, List.of("a"), 0, false, true, 10, 10))
+      assertThatThrownBy(() -> new CsvOptions(',', true, List.of("a"), 0, false, true, 10, 10, false))
           .isInstanceOf(IllegalArgumentException.class);
       assertThatThrownBy(() -> CsvReader.open(utf8("1,2\n"), CsvOptions.defaults().withColumnNames(List.of("a", "a"))))
           .isInstanceOf(IllegalArgumentException.class);

@@ -6,6 +6,7 @@ import static org.trustml.core.dataset.TestFiles.problem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.trustml.core.dataset.TestFiles.Bytes;
 import org.trustml.core.web.ProblemException;
@@ -49,5 +50,19 @@ class DatasetInspectorTest {
     e = problem("malformed-csv", () -> DatasetInspector.inspect("x.csv", new ByteArrayInputStream(new byte[0])));
     assertThat(e.properties()).containsEntry("line", 1L);
     problem("unsupported-format", () -> DatasetInspector.inspect("x.parquet", new ByteArrayInputStream("PAR1".getBytes())));
+  }
+
+  @Test
+  void reportsATruncatedGzippedCsvWithItsLine() throws IOException {
+    StringBuilder csv = new StringBuilder("n,sq\n");
+    for (int i = 0; i < 20_000; i++) {
+      csv.append(i).append(',').append((long) i * i).append('\n');
+    }
+    byte[] gz = TestFiles.gzip(csv.toString().getBytes(StandardCharsets.UTF_8));
+    byte[] cut = Arrays.copyOf(gz, gz.length / 2);
+    ProblemException e = problem("malformed-csv", () -> DatasetInspector.inspect("big.csv.gz", new ByteArrayInputStream(cut)));
+    assertThat(e.getMessage()).contains("gzip");
+    assertThat(e.properties()).containsKeys("line", "column", "offset");
+    assertThat((Long) e.properties().get("line")).isGreaterThan(2L);
   }
 }

@@ -84,6 +84,7 @@ class NpyTest {
     assertThat(floats("|b1", new Bytes().u8(0))).containsExactly(0f);
     assertThat(floats("<i8", new Bytes().le64(1L << 40))).containsExactly((float) (1L << 40));
     assertThat(floats("<u8", new Bytes().le64(-1L))).containsExactly(1.8446744e19f);
+    assertThat(floats("<u4", new Bytes().le32(-1))).containsExactly(4.2949673e9f);
   }
 
   private static float[] floats(String descr, Bytes oneElement) throws IOException {

@@ -2,6 +2,9 @@ package org.trustml.core.job.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -53,7 +56,7 @@ public class JobController {
   }
 
   @PostMapping("/jobs")
-  @Operation(summary = "Submit a job", description = "Validates the parameters and queues the job. The same "
+  @Operation(operationId = "submitJob", summary = "Submit a job", description = "Validates the parameters and queues the job. The same "
       + "Idempotency-Key with the same body returns the same job; with another body it is a 422.")
   ResponseEntity<Job> submit(@Valid @RequestBody JobSubmission submission,
       @Parameter(description = "client-chosen key making retries safe")
@@ -71,7 +74,7 @@ public class JobController {
   }
 
   @GetMapping("/jobs")
-  @Operation(summary = "List jobs, newest first")
+  @Operation(operationId = "listJobs", summary = "List jobs, newest first")
   JobPage list(@RequestParam(required = false) JobState state, @RequestParam(required = false) String type,
       @RequestParam(defaultValue = "50") int pageSize, @RequestParam(required = false) String pageToken,
       HttpServletRequest request) {
@@ -79,19 +82,19 @@ public class JobController {
   }
 
   @GetMapping("/job-types")
-  @Operation(summary = "The job types this service runs")
+  @Operation(operationId = "listJobTypes", summary = "The job types this service runs")
   Set<String> types() {
     return jobs.types();
   }
 
   @GetMapping("/jobs/{id}")
-  @Operation(summary = "Get a job with its progress, state history and artifacts")
+  @Operation(operationId = "getJob", summary = "Get a job with its progress, state history and artifacts")
   Job get(@PathVariable UUID id, HttpServletRequest request) {
     return jobs.get(Tenants.of(request), id);
   }
 
   @PostMapping("/jobs/{id}/cancel")
-  @Operation(summary = "Cancel a job", description = "A queued job is cancelled at once; a running one becomes "
+  @Operation(operationId = "cancelJob", summary = "Cancel a job", description = "A queued job is cancelled at once; a running one becomes "
       + "CANCELLING and then CANCELLED when its worker has stopped.")
   ResponseEntity<Map<String, Object>> cancel(@PathVariable UUID id, HttpServletRequest request) {
     JobState state = jobs.cancel(Tenants.of(request), id);
@@ -99,19 +102,19 @@ public class JobController {
   }
 
   @GetMapping("/jobs/{id}/result")
-  @Operation(summary = "The result of a job that succeeded, with seed, parameters, versions and timings")
+  @Operation(operationId = "getJobResult", summary = "The result of a job that succeeded, with seed, parameters, versions and timings")
   JsonNode result(@PathVariable UUID id, HttpServletRequest request) {
     return jobs.result(Tenants.of(request), id);
   }
 
   @GetMapping("/jobs/{id}/artifacts")
-  @Operation(summary = "The artifacts a job produced")
+  @Operation(operationId = "listJobArtifacts", summary = "The artifacts a job produced")
   List<ArtifactRef> artifacts(@PathVariable UUID id, HttpServletRequest request) {
     return jobs.get(Tenants.of(request), id).artifacts();
   }
 
   @GetMapping("/jobs/{id}/artifacts/{name}")
-  @Operation(summary = "Download one artifact of a job (streamed)")
+  @Operation(operationId = "downloadJobArtifact", summary = "Download one artifact of a job (streamed)")
   ResponseEntity<InputStreamResource> download(@PathVariable UUID id, @PathVariable String name,
       HttpServletRequest request) throws java.io.IOException {
     ArtifactRef ref = jobs.artifact(Tenants.of(request), id, name);
@@ -125,14 +128,17 @@ public class JobController {
   }
 
   @GetMapping(value = "/jobs/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
-  @Operation(summary = "The job's log lines")
+  @Operation(operationId = "getJobLogs", summary = "The job's log lines")
   String logs(@PathVariable UUID id, HttpServletRequest request) {
     List<String> lines = jobs.logs(Tenants.of(request), id);
     return lines.isEmpty() ? "" : String.join("\n", lines) + "\n";
   }
 
   @GetMapping(value = "/jobs/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-  @Operation(summary = "Server-sent events of state and progress until the job ends")
+  @Operation(operationId = "streamJobEvents", summary = "Server-sent events of state and progress until the job ends",
+      responses = @ApiResponse(responseCode = "200", description = "events named progress and done, data a JSON "
+          + "object with id, state, progress and attempt", content = @Content(
+          mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string"))))
   SseEmitter events(@PathVariable UUID id, HttpServletRequest request) {
     String owner = Tenants.of(request);
     jobs.get(owner, id);
