@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustml.core.artifact.ArtifactStore;
 import org.trustml.core.catalog.DatasetDescriptor;
+import org.trustml.core.web.ArtifactDownloads;
 import org.trustml.gateway.auth.Caller;
 
 /** The public dataset registry: streaming upload with inspection, listing, preview and download. */
@@ -87,9 +87,6 @@ class DatasetController {
   ResponseEntity<InputStreamResource> content(@PathVariable String id, HttpServletRequest request)
       throws IOException {
     DatasetDescriptor d = catalog.get(Caller.tenant(request), id);
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.artifact().mediaType()))
-        .contentLength(d.artifact().sizeBytes()).eTag("\"" + d.artifact().sha256() + "\"")
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + d.id() + "." + d.format() + "\"")
-        .body(new InputStreamResource(artifacts.open(d.artifact().sha256())));
+    return ArtifactDownloads.of(artifacts, d.artifact(), d.id() + "." + d.format());
   }
 }

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustml.core.artifact.ArtifactStore;
 import org.trustml.core.catalog.ModelDescriptor;
+import org.trustml.core.web.ArtifactDownloads;
 import org.trustml.gateway.auth.Caller;
 
 /** The public model registry: upload, listing, download. */
@@ -63,9 +63,6 @@ class ModelController {
   ResponseEntity<InputStreamResource> content(@PathVariable String id, HttpServletRequest request)
       throws IOException {
     ModelDescriptor m = catalog.get(Caller.tenant(request), id);
-    return ResponseEntity.ok().contentType(MediaType.parseMediaType(m.artifact().mediaType()))
-        .contentLength(m.artifact().sizeBytes()).eTag("\"" + m.artifact().sha256() + "\"")
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + m.id() + "\"")
-        .body(new InputStreamResource(artifacts.open(m.artifact().sha256())));
+    return ArtifactDownloads.of(artifacts, m.artifact(), m.id());
   }
 }

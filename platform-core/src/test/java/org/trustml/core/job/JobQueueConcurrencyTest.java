@@ -59,4 +59,31 @@ class JobQueueConcurrencyTest {
     long events = fx.jdbc.sql("SELECT count(*) FROM job_event WHERE state = 'RUNNING'").query(Long.class).single();
     assertThat(events).isEqualTo(200);
   }
+
+  @Test
+  void aWorkerStoppingGracefullyHandsItsRunningJobBackWithoutSpendingAnAttempt() {
+    JobFixture fx = new JobFixture(EmbeddedDatabase.newDatabase(), null);
+    UUID id = fx.enqueue("test.count", "{\"millis\":60000}");
+    CountingJob slow = new CountingJob("leaving", new ConcurrentHashMap<>());
+    JobWorker leaving = fx.worker(JobFixture.workerConfig("leaving", 1, Duration.ofSeconds(30),
+        Duration.ofSeconds(5)), List.of(slow));
+    leaving.start();
+    await().atMost(Duration.ofSeconds(20)).until(() -> "RUNNING".equals(fx.state(id)));
+    leaving.stop();
+    assertThat(fx.state(id)).isEqualTo("QUEUED");
+    assertThat(fx.attempt(id)).isZero();
+
+    fx.jdbc.sql("UPDATE job SET params = '{\"millis\":1}' WHERE id = :id").param("id", id).update();
+    CountingJob quick = new CountingJob("staying", new ConcurrentHashMap<>());
+    JobWorker staying = fx.worker(JobFixture.workerConfig("staying", 1, Duration.ofSeconds(30),
+        Duration.ofSeconds(5)), List.of(quick));
+    staying.start();
+    try {
+      await().atMost(Duration.ofSeconds(20)).until(() -> "SUCCEEDED".equals(fx.state(id)));
+    } finally {
+      staying.stop();
+    }
+    assertThat(fx.attempt(id)).isEqualTo(1);
+    assertThat(fx.repository.artifacts(id)).hasSize(1);
+  }
 }

@@ -221,4 +221,31 @@ class JobsApiIntegrationTest {
         .retrieve().body(String.class);
     assertThat(health).contains("UP");
   }
+
+  @Test
+  void concurrentRetriesWithOneIdempotencyKeyCreateOneJob() throws Exception {
+    String key = UUID.randomUUID().toString();
+    String body = "{\"type\":\"test.sleep\",\"params\":{\"steps\":1}}";
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+    try {
+      List<java.util.concurrent.Future<ResponseEntity<JsonNode>>> futures = new ArrayList<>();
+      for (int i = 0; i < 50; i++) {
+        futures.add(pool.submit(() -> submit(body, key)));
+      }
+      Set<String> ids = new HashSet<>();
+      int replayed = 0;
+      for (var f : futures) {
+        ResponseEntity<JsonNode> r = f.get();
+        assertThat(r.getStatusCode().value()).isEqualTo(202);
+        ids.add(r.getBody().get("id").asString());
+        if ("true".equals(r.getHeaders().getFirst("Idempotent-Replayed"))) {
+          replayed++;
+        }
+      }
+      assertThat(ids).hasSize(1);
+      assertThat(replayed).isEqualTo(49);
+    } finally {
+      pool.shutdown();
+    }
+  }
 }

@@ -8,14 +8,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +33,7 @@ import org.trustml.core.job.JobPage;
 import org.trustml.core.job.JobService;
 import org.trustml.core.job.JobState;
 import org.trustml.core.job.JobSubmission;
+import org.trustml.core.web.ArtifactDownloads;
 import org.trustml.core.web.Headers;
 import org.trustml.core.web.Tenants;
 import tools.jackson.databind.JsonNode;
@@ -118,13 +117,7 @@ public class JobController {
   ResponseEntity<InputStreamResource> download(@PathVariable UUID id, @PathVariable String name,
       HttpServletRequest request) throws java.io.IOException {
     ArtifactRef ref = jobs.artifact(Tenants.of(request), id, name);
-    InputStream in = artifacts.open(ref.sha256());
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(ref.mediaType()))
-        .contentLength(ref.sizeBytes())
-        .eTag("\"" + ref.sha256() + "\"")
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + ref.name().replace("\"", "") + "\"")
-        .body(new InputStreamResource(in));
+    return ArtifactDownloads.of(artifacts, ref, ref.name());
   }
 
   @GetMapping(value = "/jobs/{id}/logs", produces = MediaType.TEXT_PLAIN_VALUE)
