@@ -52,8 +52,17 @@ final class ClaimThroughput {
     }
     long t0 = System.nanoTime();
     list.forEach(JobWorker::start);
-    while (fx.jdbc.sql("SELECT count(*) FROM job WHERE state <> 'SUCCEEDED'").query(Long.class).single() > 0) {
+    long deadline = System.nanoTime() + 600_000_000_000L;
+    while (fx.jdbc.sql("SELECT count(*) FROM job WHERE state NOT IN ('SUCCEEDED', 'FAILED', 'CANCELLED')")
+        .query(Long.class).single() > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the queue did not drain in 10 minutes");
+      }
       Thread.sleep(20);
+    }
+    long failed = fx.jdbc.sql("SELECT count(*) FROM job WHERE state <> 'SUCCEEDED'").query(Long.class).single();
+    if (failed > 0) {
+      throw new IllegalStateException(failed + " benchmark jobs did not succeed");
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
     list.forEach(JobWorker::stop);

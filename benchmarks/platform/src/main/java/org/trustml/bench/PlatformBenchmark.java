@@ -49,8 +49,24 @@ public final class PlatformBenchmark {
       }
     }
 
+    // 1b. the same with durable commits (PostgreSQL defaults: fsync and synchronous_commit on), as in production
+    io.zonky.test.db.postgres.embedded.EmbeddedPostgres durable =
+        io.zonky.test.db.postgres.embedded.EmbeddedPostgres.builder()
+            // zonky turns synchronous_commit off by default; production keeps both on
+            .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start();
+    Map<Integer, List<Double>> durableClaims = new LinkedHashMap<>();
+    String durableClaimDb = createDatabase(durable, "claims");
+    for (int workers : new int[] {1, 2, 4}) {
+      for (int r = 0; r < reps; r++) {
+        double perSecond = ClaimThroughput.measure(durableClaimDb, workers, claimJobs);
+        durableClaims.computeIfAbsent(workers, k -> new ArrayList<>()).add(perSecond);
+        System.out.printf("durable claims: %d worker(s), run %d: %.0f jobs/s%n", workers, r + 1, perSecond);
+      }
+    }
+
     // 2. submit latency through the gateway
-    String db = EmbeddedDatabase.newDatabase();
+    // the services run on the durable server, as they would in production
+    String db = createDatabase(durable, "platform");
     Path artifacts = Files.createTempDirectory("bench-artifacts");
     String token = "bench-internal-token";
     String adminKey = "bench-admin-key-0123456789";
@@ -71,12 +87,21 @@ public final class PlatformBenchmark {
     }
     gateway.close();
     service.close();
+    durable.close();
 
-    String md = render(claims, claimJobs, reps, loadLines, loadSeconds, quick);
+    String md = render(claims, durableClaims, claimJobs, reps, loadLines, loadSeconds, quick);
     Files.writeString(report, md);
     System.out.println();
     System.out.println(md);
     System.exit(0);
+  }
+
+  private static String createDatabase(io.zonky.test.db.postgres.embedded.EmbeddedPostgres pg, String name)
+      throws java.sql.SQLException {
+    try (var c = pg.getPostgresDatabase().getConnection(); var st = c.createStatement()) {
+      st.execute("CREATE DATABASE " + name);
+    }
+    return "jdbc:postgresql://localhost:" + pg.getPort() + "/" + name;
   }
 
   /** Command-line arguments, which outrank a module's application.yml. */
@@ -120,29 +145,26 @@ public final class PlatformBenchmark {
     return result;
   }
 
-  private static String render(Map<Integer, List<Double>> claims, int claimJobs, int reps, List<String> load,
-      int loadSeconds, boolean quick) throws Exception {
+  private static String render(Map<Integer, List<Double>> claims, Map<Integer, List<Double>> durableClaims,
+      int claimJobs, int reps, List<String> load, int loadSeconds, boolean quick) throws Exception {
     StringBuilder md = new StringBuilder("# Platform benchmark\n\n");
     md.append("- date: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append('\n');
     md.append("- machine: ").append(machine()).append('\n');
     md.append("- command: `benchmarks/platform/run").append(quick ? " --quick" : "").append("`\n");
-    md.append("- PostgreSQL: embedded (zonky binaries), fsync off; Java ").append(System.getProperty("java.version"))
+    md.append("- PostgreSQL 18 (zonky's embedded binaries); Java ").append(System.getProperty("java.version"))
         .append('\n');
     md.append("\n## Claim throughput\n\n").append(claimJobs).append(" no-op jobs queued, drained by N workers ")
         .append("(one claiming thread each; claim with `FOR UPDATE SKIP LOCKED`, run, guarded finish), ")
         .append(reps).append(" run(s) each; jobs/s from the first claim to the last finish.\n\n");
-    md.append("| workers | median jobs/s | runs |\n|---:|---:|---|\n");
-    for (Map.Entry<Integer, List<Double>> e : claims.entrySet()) {
-      List<Double> v = new ArrayList<>(e.getValue());
-      v.sort(Double::compare);
-      md.append(String.format("| %d | %.0f | %s |%n", e.getKey(), v.get(v.size() / 2),
-          v.stream().map(x -> String.format("%.0f", x)).toList()));
-    }
+    md.append("| workers | commits | median jobs/s | runs |\n|---:|---|---:|---|\n");
+    claimRows(md, claims, "fsync off (test setting)");
+    claimRows(md, durableClaims, "durable (PostgreSQL defaults)");
     md.append("\n## Submit latency through the gateway\n\n").append("A second JVM on loopback sends `POST ")
         .append("/api/v1/demo/jobs` at a fixed rate for ").append(loadSeconds)
         .append(" s (open loop: latency counted from each request's scheduled time), through the gateway ")
         .append("(API key check, rate limiter, proxy) to a service that validates, inserts and answers 202; ")
-        .append("the service's worker runs the jobs meanwhile. Everything shares the machine's cores.\n\n");
+        .append("the service's worker runs the jobs meanwhile. PostgreSQL with durable commits; everything shares ")
+        .append("the machine's cores.\n\n");
     md.append("| target req/s | achieved req/s | ok | errors | p50 ms | p90 ms | p99 ms | max ms |\n")
         .append("|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (String line : load) {
@@ -155,6 +177,15 @@ public final class PlatformBenchmark {
           kv.get("ok"), kv.get("errors"), kv.get("p50"), kv.get("p90"), kv.get("p99"), kv.get("max")));
     }
     return md.toString();
+  }
+
+  private static void claimRows(StringBuilder md, Map<Integer, List<Double>> claims, String commits) {
+    for (Map.Entry<Integer, List<Double>> e : claims.entrySet()) {
+      List<Double> v = new ArrayList<>(e.getValue());
+      v.sort(Double::compare);
+      md.append(String.format("| %d | %s | %.0f | %s |%n", e.getKey(), commits, v.get(v.size() / 2),
+          v.stream().map(x -> String.format("%.0f", x)).toList()));
+    }
   }
 
   private static String machine() throws Exception {

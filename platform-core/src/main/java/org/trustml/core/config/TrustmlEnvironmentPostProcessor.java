@@ -30,6 +30,8 @@ public class TrustmlEnvironmentPostProcessor implements EnvironmentPostProcessor
     defaults.put("management.endpoint.health.probes.enabled", true);
     defaults.put("management.endpoint.health.show-details", "always");
     defaults.put("server.shutdown", "graceful");
+    // every log line names the request and the job it belongs to, across the gateway and the services
+    defaults.put("logging.pattern.level", "%5p [req=%X{requestId:-} job=%X{jobId:-}]");
     // the deployment's env names, for properties whose dashed names relaxed binding would not match
     defaults.put("trustml.internal-token", "${TRUSTML_INTERNAL_TOKEN:}");
     defaults.put("trustml.artifacts.s3.access-key", "${TRUSTML_ARTIFACTS_S3_ACCESS_KEY:}");

@@ -63,8 +63,8 @@ public class JobReaper {
       metrics.leaseExpired(r.type(), r.state().name());
     }
     metrics.resetQueueDepths();
-    for (Object[] row : repository.queueDepthByType()) {
-      metrics.queueDepth((String) row[0], (Long) row[1]);
+    for (JobRepository.QueueDepth depth : repository.queueDepthByType()) {
+      metrics.queueDepth(depth.type(), depth.queued());
     }
     return reaped.size();
   }

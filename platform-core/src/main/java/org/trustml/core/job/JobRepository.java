@@ -58,11 +58,13 @@ public class JobRepository {
         .query(UUID.class).optional().isPresent();
   }
 
-  /** The job already created under this owner's idempotency key: its id and the hash of its request. */
-  public Optional<String[]> findByIdempotencyKey(String owner, String key) {
+  /** The job an idempotency key already created, and the hash of the request that created it. */
+  public record KeyedJob(UUID id, String requestHash) {}
+
+  public Optional<KeyedJob> findByIdempotencyKey(String owner, String key) {
     return jdbc.sql("SELECT id, request_hash FROM job WHERE owner = :owner AND idempotency_key = :key")
         .param("owner", owner).param("key", key)
-        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)}).optional();
+        .query((rs, n) -> new KeyedJob(rs.getObject(1, UUID.class), rs.getString(2))).optional();
   }
 
   /** Claims the oldest ready job of the given types for a worker, or empty when none is ready. */
@@ -293,10 +295,13 @@ public class JobRepository {
     return spec.query(this::summaryRow).list();
   }
 
-  /** Number of queued jobs per type (the queue depth gauge and the autoscaler read this). */
-  public List<Object[]> queueDepthByType() {
+  /** How many jobs of a type wait in the queue. */
+  public record QueueDepth(String type, long queued) {}
+
+  /** Queued jobs per type (the queue depth gauge reads this; the autoscaler runs the same count). */
+  public List<QueueDepth> queueDepthByType() {
     return jdbc.sql("SELECT type, count(*) FROM job WHERE state = 'QUEUED' GROUP BY type")
-        .query((rs, n) -> new Object[] {rs.getString(1), rs.getLong(2)}).list();
+        .query((rs, n) -> new QueueDepth(rs.getString(1), rs.getLong(2))).list();
   }
 
   private Job summaryRow(ResultSet rs, int n) throws SQLException {

@@ -19,7 +19,6 @@ import org.trustml.core.json.CanonicalJson;
 import org.trustml.core.metrics.JobMetrics;
 import org.trustml.core.web.ProblemException;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -83,15 +82,16 @@ public class JobService {
       onSubmitted.run();
       return new Submitted(id, false);
     }
-    String[] existing = repository.findByIdempotencyKey(owner, idempotencyKey).orElseThrow(
+    JobRepository.KeyedJob existing = repository.findByIdempotencyKey(owner, idempotencyKey).orElseThrow(
         () -> new IllegalStateException("idempotency conflict without a job"));
-    if (!existing[1].equals(requestHash)) {
+    if (!existing.requestHash().equals(requestHash)) {
       metrics.submitted(handler.type(), "rejected");
       throw new ProblemException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reuse",
-          "Idempotency-Key '" + idempotencyKey + "' was used for a different request").with("jobId", existing[0]);
+          "Idempotency-Key '" + idempotencyKey + "' was used for a different request")
+          .with("jobId", existing.id().toString());
     }
     metrics.submitted(handler.type(), "replayed");
-    return new Submitted(UUID.fromString(existing[0]), true);
+    return new Submitted(existing.id(), true);
   }
 
   /** Reads the parameters into the handler's type, validates them, and returns them with defaults filled in. */
@@ -102,11 +102,7 @@ public class JobService {
     }
     P params;
     try {
-      params = json.readerFor(handler.paramsType())
-          .with(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          // an absent primitive takes its default; a required value is a boxed type with @NotNull
-          .without(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .readValue(node);
+      params = JobParams.reader(json, handler.paramsType()).readValue(node);
     } catch (JacksonException e) {
       throw ProblemException.badRequest("invalid-params", "params: " + e.getOriginalMessage())
           .with("field", "params" + pathOf(e));

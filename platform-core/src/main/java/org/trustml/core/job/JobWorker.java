@@ -217,7 +217,7 @@ public class JobWorker {
 
   @SuppressWarnings("unchecked")
   private <P> Object runHandler(JobHandler<P> handler, ClaimedJob claimed, RunningJob ctx) throws Exception {
-    P params = json.readValue(claimed.paramsJson(), handler.paramsType());
+    P params = JobParams.reader(json, handler.paramsType()).readValue(claimed.paramsJson());
     return handler.run(params, ctx);
   }
 
