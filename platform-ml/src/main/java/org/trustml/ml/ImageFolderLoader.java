@@ -1,0 +1,144 @@
+package org.trustml.ml;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+
+/**
+ * Loads {@code root/<class>/*.png|jpg|jpeg} into an N x C x H x W float32 array in [0, 1] with int32 class codes,
+ * classes being the sub-folders in sorted order (as torchvision's ImageFolder). Decoding uses {@link ImageIO}, so no
+ * model zoo or native image library is involved. Files with other extensions and hidden files are skipped.
+ */
+public final class ImageFolderLoader {
+
+  private ImageFolderLoader() {}
+
+  /**
+   * Reads every class folder under {@code root}.
+   *
+   * @param manager owns the arrays
+   * @throws IllegalArgumentException if there is no class folder, a class has no image, an image cannot be decoded,
+   *     or sizes differ and no size was given (the message names the file)
+   */
+  public static ImageFolder load(Path root, ImageFolderOptions options, NDManager manager) throws IOException {
+    List<Path> classDirs = sorted(root, Files::isDirectory);
+    if (classDirs.isEmpty()) {
+      throw new IllegalArgumentException("no class folder under " + root);
+    }
+    List<String> classes = new ArrayList<>();
+    List<Path> files = new ArrayList<>();
+    List<Integer> labels = new ArrayList<>();
+    for (Path dir : classDirs) {
+      List<Path> images = sorted(dir, ImageFolderLoader::isImage);
+      if (images.isEmpty()) {
+        throw new IllegalArgumentException("class folder " + dir + " has no .png, .jpg or .jpeg file");
+      }
+      if (options.maxPerClass() > 0 && images.size() > options.maxPerClass()) {
+        images = images.subList(0, options.maxPerClass());
+      }
+      for (Path image : images) {
+        files.add(image);
+        labels.add(classes.size());
+      }
+      classes.add(dir.getFileName().toString());
+    }
+
+    int c = options.channels();
+    int h = options.height();
+    int w = options.width();
+    float[] pixels = null;
+    for (int n = 0; n < files.size(); n++) {
+      BufferedImage image = read(files.get(n));
+      if (h == 0) {
+        h = image.getHeight();
+        w = image.getWidth();
+      }
+      if (image.getHeight() != h || image.getWidth() != w) {
+        if (options.height() == 0) {
+          throw new IllegalArgumentException(
+              files.get(n) + " is " + image.getWidth() + "x" + image.getHeight() + " but the first image is "
+                  + w + "x" + h + "; give a size to resize");
+        }
+        image = resize(image, w, h);
+      }
+      if (pixels == null) {
+        long total = (long) files.size() * c * h * w;
+        if (total > Integer.MAX_VALUE - 8) {
+          throw new IllegalArgumentException(
+              files.size() + " images of " + c + "x" + h + "x" + w + " are more values than a Java array holds");
+        }
+        pixels = new float[(int) total];
+      }
+      writeChw(image, c, h, w, pixels, n * c * h * w);
+    }
+    NDArray x = manager.create(pixels, new Shape(files.size(), c, h, w));
+    NDArray y = manager.create(labels.stream().mapToInt(Integer::intValue).toArray());
+    return new ImageFolder(new LabeledData(x, y), classes, files);
+  }
+
+  /** Writes one image channel-first, each value in [0, 1] (modified: {@code out} from {@code offset}). */
+  static void writeChw(BufferedImage image, int channels, int h, int w, float[] out, int offset) {
+    int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+    int plane = h * w;
+    for (int i = 0; i < plane; i++) {
+      int p = argb[i];
+      float r = ((p >> 16) & 0xff) / 255f;
+      float g = ((p >> 8) & 0xff) / 255f;
+      float b = (p & 0xff) / 255f;
+      if (channels == 1) {
+        out[offset + i] = 0.299f * r + 0.587f * g + 0.114f * b;
+      } else {
+        out[offset + i] = r;
+        out[offset + plane + i] = g;
+        out[offset + 2 * plane + i] = b;
+      }
+    }
+  }
+
+  private static BufferedImage read(Path file) throws IOException {
+    BufferedImage image = ImageIO.read(file.toFile());
+    if (image == null) {
+      throw new IllegalArgumentException(file + " is not an image ImageIO can decode");
+    }
+    return image;
+  }
+
+  private static BufferedImage resize(BufferedImage image, int w, int h) {
+    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    Graphics2D g = out.createGraphics();
+    try {
+      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+      g.drawImage(image, 0, 0, w, h, null);
+    } finally {
+      g.dispose();
+    }
+    return out;
+  }
+
+  private static boolean isImage(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return Files.isRegularFile(file)
+        && (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"));
+  }
+
+  private static List<Path> sorted(Path dir, java.util.function.Predicate<Path> keep) throws IOException {
+    try (Stream<Path> entries = Files.list(dir)) {
+      return entries
+          .filter(p -> !p.getFileName().toString().startsWith("."))
+          .filter(keep)
+          .sorted()
+          .toList();
+    }
+  }
+}
