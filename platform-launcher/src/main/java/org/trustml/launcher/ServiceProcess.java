@@ -23,15 +23,49 @@ final class ServiceProcess {
     this.log = log;
   }
 
+  /** The line the gateway prints once with a generated admin key. */
+  static final String ADMIN_KEY_MARKER = "admin API key";
+
+  /**
+   * Starts the service. Its output goes to its log, except a line announcing a generated admin key: that one goes
+   * to the console only, so the secret never lands in a file.
+   */
   static ServiceProcess start(ServiceSpec spec, Path jar, Map<String, String> env, Path logDir) throws IOException {
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     Path log = logDir.resolve(spec.module() + ".log");
     ProcessBuilder pb = new ProcessBuilder(java.toString(), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
         "-Xss512k", "-jar", jar.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        .redirectErrorStream(true);
     pb.environment().putAll(env);
-    return new ServiceProcess(spec, pb.start(), log);
+    Process process = pb.start();
+    Thread pump = new Thread(() -> copyOutput(process, log), spec.module() + "-output");
+    pump.setDaemon(true);
+    pump.start();
+    return new ServiceProcess(spec, process, log);
+  }
+
+  private static void copyOutput(Process process, Path log) {
+    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+            java.nio.charset.StandardCharsets.UTF_8));
+        var out = java.nio.file.Files.newBufferedWriter(log, java.nio.charset.StandardCharsets.UTF_8,
+            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        if (line.contains(ADMIN_KEY_MARKER)) {
+          System.out.println(line.trim().replaceFirst("^trustml ", "trustml: "));
+          out.write("(a generated admin API key was shown on the console)");
+        } else {
+          out.write(line);
+        }
+        out.newLine();
+        out.flush();
+      }
+    } catch (IOException e) {
+      if (process.isAlive()) {
+        System.err.println("trustml: lost the output of a service: " + e);
+      }
+      // otherwise the service has stopped and its output closed with it
+    }
   }
 
   ServiceSpec spec() {

@@ -1,7 +1,6 @@
 package org.trustml.launcher;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,18 +87,9 @@ public final class TrustmlLauncher {
       }
       System.out.println("trustml: " + p.spec().module() + " is up (log: " + p.log() + ")");
     }
-    printAdminKey(gateway.log());
     System.out.println("trustml: ready at http://localhost:" + ServiceSpec.GATEWAY.port()
         + "  (Swagger UI: /swagger-ui.html, OpenAPI: /v3/api-docs); Ctrl-C stops");
     stopped.await();
-  }
-
-  private static void printAdminKey(Path gatewayLog) throws IOException {
-    for (String line : Files.readAllLines(gatewayLog, StandardCharsets.UTF_8)) {
-      if (line.contains("admin API key")) {
-        System.out.println("trustml:" + line.trim().replaceFirst("^trustml", ""));
-      }
-    }
   }
 
   static Optional<Path> execJar(Path root, ServiceSpec spec) throws IOException {
