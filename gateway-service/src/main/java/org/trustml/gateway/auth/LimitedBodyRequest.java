@@ -5,7 +5,7 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import java.io.IOException;
-import org.trustml.core.artifact.ArtifactTooLargeException;
+import org.trustml.core.artifact.LimitedInputStream;
 
 /** A request whose body stops with a 413 problem once it passes a limit (for bodies sent without a length). */
 final class LimitedBodyRequest extends HttpServletRequestWrapper {
@@ -22,32 +22,16 @@ final class LimitedBodyRequest extends HttpServletRequestWrapper {
   public ServletInputStream getInputStream() throws IOException {
     if (stream == null) {
       ServletInputStream in = super.getInputStream();
+      LimitedInputStream limited = new LimitedInputStream(in, limit);
       stream = new ServletInputStream() {
-        private long count;
-
         @Override
         public int read() throws IOException {
-          int b = in.read();
-          if (b >= 0) {
-            count(1);
-          }
-          return b;
+          return limited.read();
         }
 
         @Override
         public int read(byte[] buf, int off, int len) throws IOException {
-          int n = in.read(buf, off, len);
-          if (n > 0) {
-            count(n);
-          }
-          return n;
-        }
-
-        private void count(long n) {
-          count += n;
-          if (count > limit) {
-            throw new ArtifactTooLargeException(limit);
-          }
+          return limited.read(buf, off, len);
         }
 
         @Override

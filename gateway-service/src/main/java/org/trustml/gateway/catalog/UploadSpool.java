@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.trustml.core.artifact.ArtifactTooLargeException;
+import org.trustml.core.artifact.LimitedInputStream;
 
 /**
  * An upload held in a temporary file while it is checked, so a malformed or oversized file never reaches the
@@ -25,16 +25,7 @@ final class UploadSpool implements AutoCloseable {
     Path dir = Files.createDirectories(Path.of(System.getProperty("java.io.tmpdir"), "trustml-uploads"));
     Path file = Files.createTempFile(dir, "upload-", ".bin");
     try (OutputStream out = Files.newOutputStream(file)) {
-      byte[] buf = new byte[64 * 1024];
-      long total = 0;
-      int n;
-      while ((n = body.read(buf)) > 0) {
-        total += n;
-        if (total > limit) {
-          throw new ArtifactTooLargeException(limit);
-        }
-        out.write(buf, 0, n);
-      }
+      long total = new LimitedInputStream(body, limit).transferTo(out);
       return new UploadSpool(file, total);
     } catch (IOException | RuntimeException e) {
       Files.deleteIfExists(file);
