@@ -6,7 +6,12 @@ import java.util.UUID;
 import org.trustml.core.artifact.ArtifactRef;
 import tools.jackson.databind.JsonNode;
 
-/** A job as the API shows it. */
+/**
+ * A job as the API shows it.
+ *
+ * @param queuePosition while QUEUED, how many ready jobs of the service run before it (0: next); null otherwise
+ *     and in listings
+ */
 public record Job(
     UUID id,
     String service,
@@ -28,4 +33,5 @@ public record Job(
     OffsetDateTime startedAt,
     OffsetDateTime finishedAt,
     List<JobEvent> history,
-    List<ArtifactRef> artifacts) {}
+    List<ArtifactRef> artifacts,
+    Long queuePosition) {}

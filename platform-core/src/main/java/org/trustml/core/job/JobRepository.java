@@ -265,7 +265,7 @@ public class JobRepository {
     return jdbc.sql("SELECT " + COLUMNS + " FROM job WHERE id = :id AND owner = :owner")
         .param("id", id).param("owner", owner)
         .query(this::summaryRow).optional()
-        .map(j -> withDetails(j, history(id), artifacts(id)));
+        .map(j -> withDetails(j, history(id), artifacts(id), j.state() == JobState.QUEUED ? queuePosition(j) : null));
   }
 
   /** Jobs of an owner, newest first, keyset-paginated on (created_at, id). */
@@ -313,13 +313,23 @@ public class JobRepository {
         tree(rs.getString("result")), tree(rs.getString("error")), tree(rs.getString("versions")),
         tree(rs.getString("timings")), rs.getObject("created_at", OffsetDateTime.class),
         rs.getObject("started_at", OffsetDateTime.class), rs.getObject("finished_at", OffsetDateTime.class),
-        null, null);
+        null, null, null);
   }
 
-  private static Job withDetails(Job j, List<JobEvent> history, List<ArtifactRef> artifacts) {
+  /** Ready jobs claimed before this one: the claim order is priority, then age. */
+  private long queuePosition(Job j) {
+    return jdbc.sql("""
+        SELECT count(*) FROM job
+         WHERE state = 'QUEUED' AND run_after <= now() AND id <> :id
+           AND (priority > :priority OR (priority = :priority AND created_at < :created))""")
+        .param("id", j.id()).param("priority", j.priority()).param("created", j.createdAt())
+        .query(Long.class).single();
+  }
+
+  private static Job withDetails(Job j, List<JobEvent> history, List<ArtifactRef> artifacts, Long position) {
     return new Job(j.id(), j.service(), j.type(), j.owner(), j.state(), j.params(), j.seed(), j.priority(),
         j.attempt(), j.maxAttempts(), j.cancelRequested(), j.progress(), j.result(), j.error(), j.versions(),
-        j.timings(), j.createdAt(), j.startedAt(), j.finishedAt(), history, artifacts);
+        j.timings(), j.createdAt(), j.startedAt(), j.finishedAt(), history, artifacts, position);
   }
 
   private JsonNode tree(String text) {

@@ -86,4 +86,25 @@ class JobQueueConcurrencyTest {
     assertThat(fx.attempt(id)).isEqualTo(1);
     assertThat(fx.repository.artifacts(id)).hasSize(1);
   }
+
+  @Test
+  void aQueuedJobKnowsHowManyRunBeforeIt() {
+    JobFixture fx = new JobFixture(EmbeddedDatabase.newDatabase(), null);
+    UUID first = fx.enqueue("test.count", "{}");
+    UUID second = fx.enqueue("test.count", "{}");
+    UUID third = fx.enqueue("test.count", "{}");
+    assertThat(position(fx, first)).isZero();
+    assertThat(position(fx, second)).isEqualTo(1);
+    assertThat(position(fx, third)).isEqualTo(2);
+    fx.jdbc.sql("UPDATE job SET priority = 5 WHERE id = :id").param("id", third).update();
+    assertThat(position(fx, third)).isZero();
+    assertThat(position(fx, first)).isEqualTo(1);
+    fx.repository.claim(List.of("test.count"), "w", 60_000);
+    assertThat(fx.repository.find(third, "tenant").orElseThrow().queuePosition()).isNull();
+    assertThat(position(fx, first)).isZero();
+  }
+
+  private static long position(JobFixture fx, UUID id) {
+    return fx.repository.find(id, "tenant").orElseThrow().queuePosition();
+  }
 }
