@@ -9,7 +9,8 @@ CREATE TABLE job (
     seed                bigint      NOT NULL,
     request_hash        char(64)    NOT NULL,
     idempotency_key     text,
-    attempt             int         NOT NULL DEFAULT 0,
+    attempt             int         NOT NULL DEFAULT 0,  -- claims so far; never reused, so outputs name their attempt
+    released            int         NOT NULL DEFAULT 0,  -- claims handed back by a stopping worker: not counted
     max_attempts        int         NOT NULL DEFAULT 3,
     run_after           timestamptz NOT NULL DEFAULT now(),
     claimed_by          text,

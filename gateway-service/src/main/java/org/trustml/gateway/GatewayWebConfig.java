@@ -1,6 +1,5 @@
 package org.trustml.gateway;
 
-import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,8 +35,13 @@ class GatewayWebConfig implements WebMvcConfigurer {
   @Bean
   FilterRegistrationBean<InternalTokenFilter> internalApiFilter(TrustmlProperties core, ProblemWriter writer) {
     String token = core.internalToken();
-    FilterRegistrationBean<InternalTokenFilter> reg = new FilterRegistrationBean<>(
-        new InternalTokenFilter(token, List.of("/internal/"), writer));
+    if (token.isEmpty() && !props.services().isEmpty()) {
+      throw new IllegalStateException("trustml.internal-token (TRUSTML_INTERNAL_TOKEN) must be set when the gateway "
+          + "routes to services: it is how services know a request came through the gateway");
+    }
+    // without a token the internal API is closed, not open
+    FilterRegistrationBean<InternalTokenFilter> reg = new FilterRegistrationBean<>(new InternalTokenFilter(
+        token, path -> path.startsWith("/internal/") || path.equals("/internal"), false, writer));
     reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
     return reg;
   }

@@ -313,4 +313,43 @@ class GatewayIntegrationTest {
     assertThat(badParent.getStatusCode().value()).isEqualTo(400);
     assertThat(badParent.getBody().get("type").asString()).isEqualTo("urn:trustml:problem:unknown-parent");
   }
+
+  /** Raw requests, so the path reaches the server exactly as spelled (clients would normalise it). */
+  static int rawStatus(int port, String method, String path, String... headers) throws Exception {
+    java.net.http.HttpRequest.Builder b = java.net.http.HttpRequest.newBuilder(
+        java.net.URI.create("http://localhost:" + port + path));
+    for (int i = 0; i < headers.length; i += 2) {
+      b.header(headers[i], headers[i + 1]);
+    }
+    b.method(method, method.equals("POST")
+        ? java.net.http.HttpRequest.BodyPublishers.ofString("{\"tenant\":\"x\",\"role\":\"ADMIN\"}")
+        : java.net.http.HttpRequest.BodyPublishers.noBody());
+    b.header("Content-Type", "application/json");
+    return java.net.http.HttpClient.newHttpClient().send(b.build(),
+        java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  @Test
+  void noSpellingOfAPathGetsAroundTheChecks() throws Exception {
+    int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
+    // percent-encoded and ;param spellings of /api/... still need a key
+    assertThat(rawStatus(port, "POST", "/%61pi/v1/admin/keys")).isEqualTo(401);
+    assertThat(rawStatus(port, "POST", "/api;x/v1/admin/keys")).isEqualTo(401);
+    assertThat(rawStatus(port, "GET", "//api/v1/admin/keys")).isIn(401, 404);
+    String user = issueKey("mallory", "USER", 1000);
+    assertThat(rawStatus(port, "POST", "/api/v1/%61dmin/keys", "X-API-Key", user)).isEqualTo(403);
+    assertThat(rawStatus(port, "GET", "/api/v1/admin/keys/", "X-API-Key", user)).isEqualTo(403);
+    // and of /internal/... still need the platform's token
+    assertThat(rawStatus(port, "GET", "/%69nternal/v1/datasets/ds-x", "X-Trustml-Tenant", "victim"))
+        .isEqualTo(401);
+    assertThat(rawStatus(port, "GET", "/internal;x/v1/datasets/ds-x", "X-Trustml-Tenant", "victim"))
+        .isEqualTo(401);
+    // a service answers only the gateway, whatever the spelling
+    assertThat(rawStatus(servicePort, "GET", "/%61pi/v1/demo/jobs", "X-Trustml-Tenant", "victim")).isEqualTo(401);
+    assertThat(rawStatus(servicePort, "GET", "/v3/api-docs")).isEqualTo(401);
+    assertThat(rawStatus(servicePort, "GET", "/actuator/health")).isEqualTo(200);
+    // unknown paths need a key too: nothing is public by accident
+    assertThat(rawStatus(port, "GET", "/whatever")).isEqualTo(401);
+    assertThat(rawStatus(port, "GET", "/actuator/health")).isEqualTo(200);
+  }
 }

@@ -32,8 +32,12 @@ class AdminKeyBootstrap implements ApplicationRunner {
         throw new IllegalStateException("TRUSTML_ADMIN_KEY must be at least 16 characters");
       }
       if (keys.existing(configured).isEmpty()) {
-        keys.register(configured, "admin", Role.ADMIN, null, "bootstrap (TRUSTML_ADMIN_KEY)");
-        log.info("registered the admin key from TRUSTML_ADMIN_KEY");
+        try {
+          keys.register(configured, "admin", Role.ADMIN, null, "bootstrap (TRUSTML_ADMIN_KEY)");
+          log.info("registered the admin key from TRUSTML_ADMIN_KEY");
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+          // another gateway replica registered it at the same moment
+        }
       }
       return;
     }

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -12,11 +13,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.trustml.core.web.Headers;
 import org.trustml.core.web.ProblemException;
 import org.trustml.core.web.ProblemWriter;
+import org.trustml.core.web.RequestPaths;
+import org.springframework.web.cors.CorsUtils;
 import org.trustml.gateway.GatewayProperties;
 
 /**
- * Guards everything under {@code /api/}: a valid key (401 otherwise), the admin role for {@code /api/v1/admin}
- * (403), the key's rate (429 with Retry-After) and the body size (413), before any work is done.
+ * Guards everything but a short list of public paths (probes, API documents, the internal API with its own token):
+ * a valid key (401 otherwise), the admin role for {@code /api/v1/admin} (403), the key's rate (429 with
+ * Retry-After) and the body size (413), before any work is done. Paths are judged as they will be routed
+ * ({@link RequestPaths}), and anything not listed as public needs a key.
  */
 public class ApiKeyFilter extends OncePerRequestFilter {
 
@@ -34,9 +39,17 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     this.maxUploadBytes = props.maxUploadSize().toBytes();
   }
 
+  private static final List<String> PUBLIC_PREFIXES = List.of("/actuator/health", "/actuator/info",
+      "/actuator/prometheus", "/v3/api-docs", "/docs/", "/swagger-ui", "/webjars/", "/internal/", "/error",
+      "/favicon.ico");
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().startsWith("/api/") || "OPTIONS".equals(request.getMethod());
+    if (CorsUtils.isPreFlightRequest(request)) {
+      return true;
+    }
+    String path = RequestPaths.of(request);
+    return PUBLIC_PREFIXES.stream().anyMatch(path::startsWith);
   }
 
   @Override
@@ -55,7 +68,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
       return;
     }
     ApiKey k = key.get();
-    if (request.getRequestURI().startsWith("/api/v1/admin") && k.role() != Role.ADMIN) {
+    if (isAdminPath(RequestPaths.of(request)) && k.role() != Role.ADMIN) {
       fail(request, response, new ProblemException(HttpStatus.FORBIDDEN, "forbidden",
           "this key's role " + k.role() + " may not manage the platform"));
       return;
@@ -82,8 +95,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     chain.doFilter(chunked ? new LimitedBodyRequest(request, limit) : request, response);
   }
 
+  static boolean isAdminPath(String path) {
+    return path.equals("/api/v1/admin") || path.startsWith("/api/v1/admin/");
+  }
+
   private static boolean isUpload(HttpServletRequest request) {
-    String path = request.getRequestURI();
+    String path = RequestPaths.of(request);
     return "POST".equals(request.getMethod())
         && (path.equals("/api/v1/datasets") || path.equals("/api/v1/models"));
   }

@@ -19,6 +19,8 @@ import org.trustml.gateway.GatewayProperties;
 public class ApiKeys {
 
   private static final long CACHE_MILLIS = 5_000;
+  /** Known keys are few; a flood of made-up keys must not grow the cache without end. */
+  private static final int CACHE_MAX = 10_000;
   private static final SecureRandom RANDOM = new SecureRandom();
 
   private record Cached(Optional<ApiKey> key, long at) {}
@@ -60,7 +62,13 @@ public class ApiKeys {
     Cached c = cache.get(h);
     if (c == null || now - c.at() > CACHE_MILLIS) {
       c = new Cached(repository.findByHash(h), now);
-      cache.put(h, c);
+      // only keys that exist are cached: unknown ones cost a lookup each, never memory
+      if (c.key().isPresent()) {
+        if (cache.size() >= CACHE_MAX) {
+          cache.clear();
+        }
+        cache.put(h, c);
+      }
     }
     return c.key().filter(ApiKey::active);
   }

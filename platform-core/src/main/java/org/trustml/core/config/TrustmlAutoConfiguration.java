@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validator;
 import java.io.IOException;
 import java.util.List;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -149,8 +150,13 @@ public class TrustmlAutoConfiguration {
 
     @Bean
     FilterRegistrationBean<InternalTokenFilter> internalTokenFilter(TrustmlProperties props, ProblemWriter writer) {
-      FilterRegistrationBean<InternalTokenFilter> reg = new FilterRegistrationBean<>(
-          new InternalTokenFilter(props.internalToken(), List.of("/api/"), writer));
+      if (props.internalToken().isEmpty()) {
+        LoggerFactory.getLogger(TrustmlAutoConfiguration.class).warn("trustml.internal-token is not set: this "
+            + "service answers anyone who reaches its port, as any tenant; set TRUSTML_INTERNAL_TOKEN outside tests");
+      }
+      // everything but the probes and metrics: deny by default, so no path spelling gets around the check
+      FilterRegistrationBean<InternalTokenFilter> reg = new FilterRegistrationBean<>(new InternalTokenFilter(
+          props.internalToken(), path -> !path.startsWith("/actuator/"), true, writer));
       reg.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
       return reg;
     }

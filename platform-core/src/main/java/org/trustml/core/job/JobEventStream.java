@@ -1,12 +1,13 @@
 package org.trustml.core.job;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -14,15 +15,28 @@ import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-sent events of state and progress. One timer polls the jobs somebody is watching (the state lives in the
- * database, and the job may run on another replica) and sends an event whenever state or progress changed.
+ * Server-sent events of state and progress. One timer polls each watched job once per tick with a light query
+ * (the state lives in the database, and the job may run on another replica) and sends an event to its watchers
+ * whenever state or progress changed; a comment every 15 s keeps idle streams open through proxies and finds
+ * watchers that went away.
  */
 public class JobEventStream {
 
   /** What one event carries. */
   public record JobUpdate(UUID id, JobState state, JobProgress progress, int attempt) {}
 
-  private record Watcher(String owner, SseEmitter emitter, JobUpdate[] last) {}
+  private static final long KEEP_ALIVE_MILLIS = 15_000;
+
+  private static final class Watcher {
+    final String owner;
+    final SseEmitter emitter;
+    JobUpdate last;
+
+    Watcher(String owner, SseEmitter emitter) {
+      this.owner = owner;
+      this.emitter = emitter;
+    }
+  }
 
   private final JobRepository repository;
   private final Map<UUID, List<Watcher>> watchers = new ConcurrentHashMap<>();
@@ -36,15 +50,22 @@ public class JobEventStream {
       return t;
     });
     timer.scheduleWithFixedDelay(this::poll, pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+    timer.scheduleWithFixedDelay(this::keepAlive, KEEP_ALIVE_MILLIS, KEEP_ALIVE_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   public SseEmitter watch(String owner, UUID id, long timeoutMillis) {
     SseEmitter emitter = new SseEmitter(timeoutMillis);
-    Watcher w = new Watcher(owner, emitter, new JobUpdate[1]);
-    watchers.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(w);
+    Watcher w = new Watcher(owner, emitter);
+    // add and remove under the map's lock for this id, so a watcher never lands in a list just dropped
+    watchers.compute(id, (k, list) -> {
+      List<Watcher> next = list == null ? new ArrayList<>() : new ArrayList<>(list);
+      next.add(w);
+      return List.copyOf(next);
+    });
     Runnable remove = () -> watchers.computeIfPresent(id, (k, list) -> {
-      list.remove(w);
-      return list.isEmpty() ? null : list;
+      List<Watcher> next = new ArrayList<>(list);
+      next.remove(w);
+      return next.isEmpty() ? null : List.copyOf(next);
     });
     emitter.onCompletion(remove);
     emitter.onTimeout(remove);
@@ -54,37 +75,50 @@ public class JobEventStream {
   }
 
   private void poll() {
-    for (Map.Entry<UUID, List<Watcher>> e : watchers.entrySet()) {
-      send(e.getKey(), e.getValue());
-    }
+    watchers.forEach(this::send);
   }
 
   private void send(UUID id, List<Watcher> list) {
+    Optional<JobRepository.Snapshot> snapshot;
+    try {
+      snapshot = repository.snapshot(id);
+    } catch (RuntimeException e) {
+      return; // the database is briefly away: try again on the next tick
+    }
     for (Watcher w : list) {
       try {
-        var job = repository.find(id, w.owner());
-        if (job.isEmpty()) {
-          w.emitter().completeWithError(new IllegalStateException("job " + id + " not found"));
+        if (snapshot.isEmpty() || !snapshot.get().owner().equals(w.owner)) {
+          w.emitter.completeWithError(new IllegalStateException("job " + id + " not found"));
           continue;
         }
-        Job j = job.get();
-        JobUpdate update = new JobUpdate(id, j.state(), j.progress(), j.attempt());
-        if (!Objects.equals(update, w.last()[0])) {
-          w.last()[0] = update;
-          w.emitter().send(SseEmitter.event().name(j.state().isTerminal() ? "done" : "progress")
-              .id(j.state() + ":" + j.progress().fraction()).data(update, MediaType.APPLICATION_JSON));
+        JobRepository.Snapshot s = snapshot.get();
+        JobUpdate update = new JobUpdate(id, s.state(), s.progress(), s.attempt());
+        if (!Objects.equals(update, w.last)) {
+          w.last = update;
+          w.emitter.send(SseEmitter.event().name(s.state().isTerminal() ? "done" : "progress")
+              .id(s.state() + ":" + s.progress().fraction()).data(update, MediaType.APPLICATION_JSON));
         }
-        if (j.state().isTerminal()) {
-          w.emitter().complete();
+        if (s.state().isTerminal()) {
+          w.emitter.complete();
         }
       } catch (IOException | RuntimeException ex) {
-        w.emitter().completeWithError(ex);
+        w.emitter.completeWithError(ex);
       }
     }
   }
 
+  private void keepAlive() {
+    watchers.values().forEach(list -> list.forEach(w -> {
+      try {
+        w.emitter.send(SseEmitter.event().comment("keep-alive"));
+      } catch (IOException | RuntimeException e) {
+        w.emitter.completeWithError(e);
+      }
+    }));
+  }
+
   public void close() {
     timer.shutdownNow();
-    watchers.values().forEach(list -> list.forEach(w -> w.emitter().complete()));
+    watchers.values().forEach(list -> list.forEach(w -> w.emitter.complete()));
   }
 }

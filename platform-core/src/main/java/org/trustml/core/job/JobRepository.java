@@ -123,35 +123,45 @@ public class JobRepository {
   }
 
   /**
-   * Ends an attempt. Returns false when the attempt no longer owns the job, in which case nothing was written and
-   * the caller must discard its outputs.
+   * Ends an attempt. A job whose cancellation was requested ends CANCELLED even if its handler went on to succeed.
+   * Empty when the attempt no longer owns the job: nothing was written and the caller must discard its outputs.
    */
-  public boolean finish(UUID id, String worker, int attempt, JobState finalState, String resultJson,
+  public Optional<JobState> finish(UUID id, String worker, int attempt, JobState finalState, String resultJson,
       String errorJson, String versionsJson, String timingsJson, String message) {
     return jdbc.sql("""
-        WITH done AS (
-          UPDATE job SET state = :state, finished_at = now(), lease_until = NULL,
-                 result = CAST(:result AS jsonb), error = CAST(:error AS jsonb),
-                 versions = CAST(:versions AS jsonb), timings = CAST(:timings AS jsonb),
-                 progress_fraction = CASE WHEN :state = 'SUCCEEDED' THEN 1 ELSE progress_fraction END,
-                 progress_stage = CASE WHEN :state = 'SUCCEEDED' THEN 'done' ELSE progress_stage END
+        WITH target AS (
+          SELECT id, CASE WHEN :state = 'SUCCEEDED' AND cancel_requested THEN 'CANCELLED' ELSE :state END AS final
+            FROM job
            WHERE id = :id AND claimed_by = :worker AND attempt = :attempt AND state IN ('RUNNING', 'CANCELLING')
-          RETURNING id)
-        INSERT INTO job_event (job_id, state, message) SELECT id, :state, :message FROM done
-        RETURNING job_id""")
+             FOR UPDATE),
+        done AS (
+          UPDATE job j SET state = t.final, finished_at = now(), lease_until = NULL,
+                 result = CASE WHEN t.final = 'SUCCEEDED' THEN CAST(:result AS jsonb) END,
+                 error = CAST(:error AS jsonb),
+                 versions = CAST(:versions AS jsonb), timings = CAST(:timings AS jsonb),
+                 progress_fraction = CASE WHEN t.final = 'SUCCEEDED' THEN 1 ELSE j.progress_fraction END,
+                 progress_stage = CASE WHEN t.final = 'SUCCEEDED' THEN 'done' ELSE j.progress_stage END
+            FROM target t WHERE j.id = t.id
+          RETURNING j.id, j.state),
+        ev AS (INSERT INTO job_event (job_id, state, message)
+               SELECT id, state, CASE WHEN state = :state THEN :message ELSE 'cancelled' END FROM done)
+        SELECT state FROM done""")
         .param("state", finalState.name()).param("result", resultJson).param("error", errorJson)
         .param("versions", versionsJson).param("timings", timingsJson).param("message", message)
         .param("id", id).param("worker", worker).param("attempt", attempt)
-        .query(UUID.class).optional().isPresent();
+        .query((rs, n) -> JobState.valueOf(rs.getString(1))).optional();
   }
 
-  /** Puts a job this worker still owns back in the queue (graceful shutdown); the attempt is not counted. */
+  /**
+   * Puts a job this worker still owns back in the queue (graceful shutdown). The attempt number stays used (so what
+   * the released attempt wrote can never pass for a later attempt's), but it does not count against max_attempts.
+   */
   public boolean release(UUID id, String worker, int attempt) {
     return jdbc.sql("""
         WITH rel AS (
           UPDATE job SET state = CASE WHEN cancel_requested THEN 'CANCELLED' ELSE 'QUEUED' END,
                  finished_at = CASE WHEN cancel_requested THEN now() END,
-                 claimed_by = NULL, lease_until = NULL, attempt = attempt - 1
+                 claimed_by = NULL, lease_until = NULL, released = released + 1
            WHERE id = :id AND claimed_by = :worker AND attempt = :attempt AND state IN ('RUNNING', 'CANCELLING')
           RETURNING id, state)
         INSERT INTO job_event (job_id, state, message) SELECT id, state, 'released by a worker shutting down' FROM rel
@@ -185,6 +195,17 @@ public class JobRepository {
         .query((rs, n) -> JobState.valueOf(rs.getString(1))).optional();
   }
 
+  /** State and progress of a job and who owns it: what the event stream polls. */
+  public record Snapshot(String owner, JobState state, JobProgress progress, int attempt) {}
+
+  public Optional<Snapshot> snapshot(UUID id) {
+    return jdbc.sql("SELECT owner, state, progress_fraction, progress_stage, attempt FROM job WHERE id = :id")
+        .param("id", id)
+        .query((rs, n) -> new Snapshot(rs.getString(1), JobState.valueOf(rs.getString(2)),
+            new JobProgress(rs.getDouble(3), rs.getString(4)), rs.getInt(5)))
+        .optional();
+  }
+
   /** One outcome of a reaper pass. */
   public record Reaped(UUID id, String type, JobState state) {}
 
@@ -200,13 +221,14 @@ public class JobRepository {
         upd AS (
           UPDATE job j SET
                  state = CASE WHEN j.state = 'CANCELLING' THEN 'CANCELLED'
-                              WHEN j.attempt >= j.max_attempts THEN 'FAILED' ELSE 'QUEUED' END,
+                              WHEN j.attempt - j.released >= j.max_attempts THEN 'FAILED' ELSE 'QUEUED' END,
                  claimed_by = NULL, lease_until = NULL,
                  run_after = now() + make_interval(secs => least(600, :backoff * power(2, j.attempt - 1))),
-                 finished_at = CASE WHEN j.state = 'CANCELLING' OR j.attempt >= j.max_attempts THEN now() END,
-                 error = CASE WHEN j.state <> 'CANCELLING' AND j.attempt >= j.max_attempts THEN
+                 finished_at = CASE WHEN j.state = 'CANCELLING' OR j.attempt - j.released >= j.max_attempts
+                                    THEN now() END,
+                 error = CASE WHEN j.state <> 'CANCELLING' AND j.attempt - j.released >= j.max_attempts THEN
                    jsonb_build_object('type', 'urn:trustml:problem:lease-expired', 'title', 'Lease expired',
-                     'status', 500, 'detail', 'the worker running attempt ' || j.attempt || ' of '
+                     'status', 500, 'detail', 'the worker running attempt ' || (j.attempt - j.released) || ' of '
                      || j.max_attempts || ' stopped renewing its lease') END
             FROM expired WHERE j.id = expired.id
           RETURNING j.id, j.type, j.state),
@@ -217,8 +239,14 @@ public class JobRepository {
         .list();
   }
 
-  public void appendLog(UUID id, String line) {
-    jdbc.sql("INSERT INTO job_log (job_id, line) VALUES (:id, :line)").param("id", id).param("line", line).update();
+  private static final String STILL_OWNED = """
+      EXISTS (SELECT 1 FROM job WHERE id = :id AND claimed_by = :worker AND attempt = :attempt
+                                  AND state IN ('RUNNING', 'CANCELLING'))""";
+
+  /** Appends a log line while the attempt still owns the job; a stale attempt's lines are dropped. */
+  public void appendLog(UUID id, String worker, int attempt, String line) {
+    jdbc.sql("INSERT INTO job_log (job_id, line) SELECT :id, :line WHERE " + STILL_OWNED)
+        .param("id", id).param("line", line).param("worker", worker).param("attempt", attempt).update();
   }
 
   public List<String> logs(UUID id) {
@@ -227,14 +255,18 @@ public class JobRepository {
         .query((rs, n) -> rs.getObject(1, OffsetDateTime.class) + " " + rs.getString(2)).list();
   }
 
-  public void recordArtifact(UUID id, int attempt, ArtifactRef ref) {
-    jdbc.sql("""
+  /**
+   * Records an output of an attempt that still owns the job. Returns false when it no longer does (its lease was
+   * taken back or it was released), in which case nothing was recorded.
+   */
+  public boolean recordArtifact(UUID id, String worker, int attempt, ArtifactRef ref) {
+    return jdbc.sql("WITH owned AS (SELECT 1 WHERE " + STILL_OWNED + ")" + """
         INSERT INTO job_artifact (job_id, attempt, name, sha256, size_bytes, media_type)
-        VALUES (:id, :attempt, :name, :sha, :size, :media)
+        SELECT :id, :attempt, :name, :sha, :size, :media FROM owned
         ON CONFLICT (job_id, attempt, name) DO UPDATE
           SET sha256 = EXCLUDED.sha256, size_bytes = EXCLUDED.size_bytes, media_type = EXCLUDED.media_type""")
-        .param("id", id).param("attempt", attempt).param("name", ref.name()).param("sha", ref.sha256())
-        .param("size", ref.sizeBytes()).param("media", ref.mediaType()).update();
+        .param("id", id).param("attempt", attempt).param("worker", worker).param("name", ref.name())
+        .param("sha", ref.sha256()).param("size", ref.sizeBytes()).param("media", ref.mediaType()).update() == 1;
   }
 
   /** Artifacts of the attempt that finished the job (or of the current attempt while it runs). */

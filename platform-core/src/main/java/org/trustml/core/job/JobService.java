@@ -31,6 +31,7 @@ import tools.jackson.databind.node.ObjectNode;
 public class JobService {
 
   private static final SecureRandom SEEDS = new SecureRandom();
+  static final int MAX_PRIORITY = 100;
 
   private final JobRepository repository;
   private final JobHandlerRegistry handlers;
@@ -61,6 +62,11 @@ public class JobService {
               "this service has no job type '" + submission.type() + "'; it has " + handlers.types())
           .with("field", "type");
     });
+    if (submission.priority() != null && Math.abs(submission.priority()) > MAX_PRIORITY) {
+      // the queue is shared by every tenant: priorities order one's own work, they must not starve others
+      throw ProblemException.badRequest("invalid-priority", "priority must be between -" + MAX_PRIORITY + " and "
+          + MAX_PRIORITY + ", was " + submission.priority()).with("field", "priority");
+    }
     if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
       throw ProblemException.badRequest("invalid-idempotency-key", "Idempotency-Key must be 1 to 255 characters");
     }
@@ -169,8 +175,15 @@ public class JobService {
     return new JobPage(List.copyOf(jobs), next);
   }
 
+  /** Cancels a queued or running job; cancelling a cancelled one again is harmless, an ended one is a 409. */
   public JobState cancel(String owner, UUID id) {
-    return repository.requestCancel(id, owner).orElseThrow(() -> ProblemException.notFound("job", id.toString()));
+    JobState state = repository.requestCancel(id, owner)
+        .orElseThrow(() -> ProblemException.notFound("job", id.toString()));
+    if (state == JobState.SUCCEEDED || state == JobState.FAILED) {
+      throw new ProblemException(HttpStatus.CONFLICT, "job-ended", "job " + id + " already ended " + state)
+          .with("state", state);
+    }
+    return state;
   }
 
   /** The result summary of a job that succeeded; 409 while it has not. */

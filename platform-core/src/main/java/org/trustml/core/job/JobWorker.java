@@ -207,11 +207,35 @@ public class JobWorker {
       Map<String, Object> timings = new LinkedHashMap<>();
       timings.put("queuedMs", Math.max(0, waited.toMillis()));
       timings.put("runMs", runTime.toMillis());
-      boolean written = repository.finish(claimed.id(), workerId, claimed.attempt(), outcome, resultJson, errorJson,
+      Optional<JobState> written = finishWithRetries(claimed, outcome, resultJson, errorJson,
           json.writeValueAsString(Versions.of(handler)), json.writeValueAsString(timings), message);
-      metrics.finished(claimed.type(), written ? outcome.name() : "lost", runTime);
+      metrics.finished(claimed.type(), written.map(JobState::name).orElse("lost"), runTime);
     } finally {
       running.remove(claimed.id());
+    }
+  }
+
+  /**
+   * Writes the outcome, trying again for a while if the database is briefly away: the job stays in {@code running}
+   * meanwhile, so heartbeats keep its lease and a finished result is not thrown away for a retry.
+   */
+  private Optional<JobState> finishWithRetries(ClaimedJob claimed, JobState outcome, String resultJson,
+      String errorJson, String versionsJson, String timingsJson, String message) {
+    long backoff = 500;
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return repository.finish(claimed.id(), workerId, claimed.attempt(), outcome, resultJson, errorJson,
+            versionsJson, timingsJson, message);
+      } catch (RuntimeException e) {
+        if (attempt >= 6) {
+          log.error("job {}: could not record its outcome; its lease will expire and it will run again",
+              claimed.id(), e);
+          return Optional.empty();
+        }
+        log.warn("job {}: recording the outcome failed ({}), retrying in {} ms", claimed.id(), e, backoff);
+        sleepQuietly(Duration.ofMillis(backoff));
+        backoff = Math.min(backoff * 2, 10_000);
+      }
     }
   }
 

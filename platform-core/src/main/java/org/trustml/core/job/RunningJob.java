@@ -12,6 +12,8 @@ import org.trustml.core.catalog.CatalogClient;
 /** The {@link JobContext} of one attempt on one worker. */
 final class RunningJob implements JobContext {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunningJob.class);
+
   private static final long PROGRESS_WRITE_INTERVAL_NANOS = 200_000_000L;
 
   private final ClaimedJob job;
@@ -92,7 +94,12 @@ final class RunningJob implements JobContext {
     if (newStage || now - lastProgressWrite >= PROGRESS_WRITE_INTERVAL_NANOS) {
       lastProgressWrite = now;
       lastWrittenStage = stage;
-      repository.progress(job.id(), worker, job.attempt(), progress);
+      try {
+        repository.progress(job.id(), worker, job.attempt(), progress);
+      } catch (RuntimeException e) {
+        // progress is advisory: the next heartbeat carries it; a database hiccup must not fail the job
+        log.debug("progress of job {} not saved: {}", job.id(), e.toString());
+      }
     }
   }
 
@@ -103,14 +110,17 @@ final class RunningJob implements JobContext {
 
   @Override
   public void log(String line) {
-    repository.appendLog(job.id(), line);
+    repository.appendLog(job.id(), worker, job.attempt(), line);
   }
 
   @Override
   public ArtifactRef writeArtifact(String name, String mediaType, InputStream data) {
     try {
       ArtifactRef ref = artifacts.put(data, mediaType, name);
-      repository.recordArtifact(job.id(), job.attempt(), ref);
+      if (!repository.recordArtifact(job.id(), worker, job.attempt(), ref)) {
+        loseLease();
+        throw new JobCancelledException("job " + job.id() + ": attempt " + job.attempt() + " no longer owns it");
+      }
       return ref;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -159,6 +159,22 @@ class JobsApiIntegrationTest {
     assertThat(done.get("progress").get("fraction").asDouble()).isLessThan(1.0);
     assertThat(http.get().uri("/jobs/{id}/result", id).retrieve().toEntity(JsonNode.class).getStatusCode().value())
         .isEqualTo(409);
+    // cancelling again is harmless
+    assertThat(http.post().uri("/jobs/{id}/cancel", id).retrieve().toEntity(JsonNode.class).getStatusCode().value())
+        .isEqualTo(202);
+  }
+
+  @Test
+  void cancellingAnEndedJobIs409AndPrioritiesAreBounded() {
+    String id = submit("{\"type\":\"test.sleep\",\"params\":{\"steps\":1}}", null).getBody().get("id").asString();
+    awaitState(id, "SUCCEEDED");
+    ResponseEntity<JsonNode> late = http.post().uri("/jobs/{id}/cancel", id).retrieve().toEntity(JsonNode.class);
+    assertThat(late.getStatusCode().value()).isEqualTo(409);
+    assertThat(late.getBody().get("type").asString()).isEqualTo("urn:trustml:problem:job-ended");
+    JsonNode greedy = submit("{\"type\":\"test.sleep\",\"priority\":1000000,\"params\":{\"steps\":1}}", null)
+        .getBody();
+    assertThat(greedy.get("status").asInt()).isEqualTo(400);
+    assertThat(greedy.get("field").asString()).isEqualTo("priority");
   }
 
   @Test

@@ -101,10 +101,28 @@ class WorkerCrashTest {
     ClaimedJob second = fx.repository.claim(List.of("test.count"), "b", 60_000).orElseThrow();
     assertThat(second.attempt()).isEqualTo(2);
     assertThat(fx.repository.heartbeat(id, "a", first.attempt(), 60_000, new JobProgress(0.5, "x"))).isEmpty();
+    org.trustml.core.artifact.ArtifactRef stale = fx.artifacts.putText("stale", "text/plain", "out.txt");
+    assertThat(fx.repository.recordArtifact(id, "a", first.attempt(), stale)).isFalse();
+    fx.repository.appendLog(id, "a", first.attempt(), "from the past");
     assertThat(fx.repository.finish(id, "a", first.attempt(), JobState.SUCCEEDED, "{}", null, "{}", "{}", "late"))
-        .isFalse();
+        .isEmpty();
     assertThat(fx.repository.finish(id, "b", second.attempt(), JobState.SUCCEEDED, "{}", null, "{}", "{}", "ok"))
-        .isTrue();
+        .contains(JobState.SUCCEEDED);
     assertThat(fx.state(id)).isEqualTo("SUCCEEDED");
+    assertThat(fx.repository.artifacts(id)).isEmpty();
+    assertThat(fx.repository.logs(id)).isEmpty();
+  }
+
+  @Test
+  void aJobWhoseCancellationWasRequestedEndsCancelledEvenIfItsHandlerSucceeded() {
+    JobFixture fx = new JobFixture(EmbeddedDatabase.newDatabase(), null);
+    UUID id = fx.enqueue("test.count", "{}");
+    ClaimedJob claimed = fx.repository.claim(List.of("test.count"), "w", 60_000).orElseThrow();
+    assertThat(fx.repository.requestCancel(id, "tenant")).contains(JobState.CANCELLING);
+    assertThat(fx.repository.finish(id, "w", claimed.attempt(), JobState.SUCCEEDED, "{\"x\":1}", null, "{}", "{}",
+        "succeeded")).contains(JobState.CANCELLED);
+    Job job = fx.repository.find(id, "tenant").orElseThrow();
+    assertThat(job.state()).isEqualTo(JobState.CANCELLED);
+    assertThat(job.result()).isNull();
   }
 }
