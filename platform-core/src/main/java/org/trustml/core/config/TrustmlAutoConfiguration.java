@@ -80,6 +80,11 @@ public class TrustmlAutoConfiguration {
   }
 
   @Bean
+  org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer finiteNumbers() {
+    return builder -> builder.addModule(new org.trustml.core.json.FiniteNumbersModule());
+  }
+
+  @Bean
   @ConditionalOnMissingBean
   ProblemWriter problemWriter(JsonMapper json) {
     return new ProblemWriter(json);
@@ -115,8 +120,9 @@ public class TrustmlAutoConfiguration {
     }
 
     @Bean
-    JobHandlerRegistry jobHandlerRegistry(List<JobHandler<?>> handlers) {
-      return new JobHandlerRegistry(handlers);
+    JobHandlerRegistry jobHandlerRegistry(ObjectProvider<JobHandler<?>> handlers) {
+      // a service may have no job types yet (only synchronous endpoints): an empty registry, not a failure
+      return new JobHandlerRegistry(handlers.orderedStream().toList());
     }
 
     @Bean
