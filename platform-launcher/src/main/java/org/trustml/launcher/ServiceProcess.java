@@ -16,11 +16,14 @@ final class ServiceProcess {
   private final ServiceSpec spec;
   private final Process process;
   private final Path log;
+  private final java.util.concurrent.atomic.AtomicBoolean stopping;
 
-  private ServiceProcess(ServiceSpec spec, Process process, Path log) {
+  private ServiceProcess(ServiceSpec spec, Process process, Path log,
+      java.util.concurrent.atomic.AtomicBoolean stopping) {
     this.spec = spec;
     this.process = process;
     this.log = log;
+    this.stopping = stopping;
   }
 
   /** The line the gateway prints once with a generated admin key. */
@@ -38,13 +41,14 @@ final class ServiceProcess {
         .redirectErrorStream(true);
     pb.environment().putAll(env);
     Process process = pb.start();
-    Thread pump = new Thread(() -> copyOutput(process, log), spec.module() + "-output");
+    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    Thread pump = new Thread(() -> copyOutput(process, log, stopping), spec.module() + "-output");
     pump.setDaemon(true);
     pump.start();
-    return new ServiceProcess(spec, process, log);
+    return new ServiceProcess(spec, process, log, stopping);
   }
 
-  private static void copyOutput(Process process, Path log) {
+  private static void copyOutput(Process process, Path log, java.util.concurrent.atomic.AtomicBoolean stopping) {
     try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
             java.nio.charset.StandardCharsets.UTF_8));
         var out = java.nio.file.Files.newBufferedWriter(log, java.nio.charset.StandardCharsets.UTF_8,
@@ -61,10 +65,10 @@ final class ServiceProcess {
         out.flush();
       }
     } catch (IOException e) {
-      if (process.isAlive()) {
+      if (!stopping.get() && process.isAlive()) {
         System.err.println("trustml: lost the output of a service: " + e);
       }
-      // otherwise the service has stopped and its output closed with it
+      // otherwise the service is stopping and its output closed with it
     }
   }
 
@@ -102,6 +106,7 @@ final class ServiceProcess {
 
   /** Asks the service to stop (SIGTERM: graceful shutdown hands running jobs back), then insists. */
   void stop(Duration grace) {
+    stopping.set(true);
     process.destroy();
     try {
       if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
