@@ -27,7 +27,7 @@ import org.trustml.core.artifact.ArtifactStore;
 import org.trustml.core.catalog.CatalogClient;
 import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.catalog.Lineage;
-import org.trustml.core.testing.EmbeddedDatabase;
+import org.trustml.core.testing.ServiceTestProperties;
 import tools.jackson.databind.JsonNode;
 
 /** The fairness service over HTTP on a real PostgreSQL: the synchronous metrics and the evaluation job. */
@@ -38,11 +38,7 @@ class FairnessServiceIntegrationTest {
 
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
-    r.add("spring.datasource.url", EmbeddedDatabase::newDatabase);
-    r.add("spring.datasource.username", EmbeddedDatabase::user);
-    r.add("spring.datasource.password", EmbeddedDatabase::password);
-    r.add("trustml.artifacts.fs.root", () -> artifacts.toString());
-    r.add("trustml.worker.poll", () -> "100ms");
+    ServiceTestProperties.register(r, artifacts);
   }
 
   // the 20 rows of the design note's golden case (Fairlearn's test data): groups, labels, predictions

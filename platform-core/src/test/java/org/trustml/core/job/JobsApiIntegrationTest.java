@@ -21,7 +21,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
-import org.trustml.core.testing.EmbeddedDatabase;
+import org.trustml.core.testing.ServiceTestProperties;
 import org.trustml.core.testing.app.TestServiceApplication;
 import tools.jackson.databind.JsonNode;
 
@@ -33,13 +33,9 @@ class JobsApiIntegrationTest {
 
   @DynamicPropertySource
   static void props(DynamicPropertyRegistry r) {
-    r.add("spring.datasource.url", EmbeddedDatabase::newDatabase);
-    r.add("spring.datasource.username", EmbeddedDatabase::user);
-    r.add("spring.datasource.password", EmbeddedDatabase::password);
+    ServiceTestProperties.register(r, artifacts);
     r.add("trustml.service.name", () -> "demo");
-    r.add("trustml.artifacts.fs.root", () -> artifacts.toString());
     r.add("trustml.worker.threads", () -> 2);
-    r.add("trustml.worker.poll", () -> "100ms");
     r.add("trustml.worker.heartbeat", () -> "500ms");
     r.add("trustml.worker.lease", () -> "5s");
   }
