@@ -1,14 +1,20 @@
 package org.trustml.launcher;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** One service as a child JVM, its output in {@code var/logs/<module>.log}. */
 final class ServiceProcess {
@@ -16,10 +22,10 @@ final class ServiceProcess {
   private final ServiceSpec spec;
   private final Process process;
   private final Path log;
-  private final java.util.concurrent.atomic.AtomicBoolean stopping;
+  private final AtomicBoolean stopping;
 
   private ServiceProcess(ServiceSpec spec, Process process, Path log,
-      java.util.concurrent.atomic.AtomicBoolean stopping) {
+      AtomicBoolean stopping) {
     this.spec = spec;
     this.process = process;
     this.log = log;
@@ -41,18 +47,18 @@ final class ServiceProcess {
         .redirectErrorStream(true);
     pb.environment().putAll(env);
     Process process = pb.start();
-    java.util.concurrent.atomic.AtomicBoolean stopping = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicBoolean stopping = new AtomicBoolean();
     Thread pump = new Thread(() -> copyOutput(process, log, stopping), spec.module() + "-output");
     pump.setDaemon(true);
     pump.start();
     return new ServiceProcess(spec, process, log, stopping);
   }
 
-  private static void copyOutput(Process process, Path log, java.util.concurrent.atomic.AtomicBoolean stopping) {
-    try (var in = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
-            java.nio.charset.StandardCharsets.UTF_8));
-        var out = java.nio.file.Files.newBufferedWriter(log, java.nio.charset.StandardCharsets.UTF_8,
-            java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND)) {
+  private static void copyOutput(Process process, Path log, AtomicBoolean stopping) {
+    try (var in = new BufferedReader(new InputStreamReader(process.getInputStream(),
+            StandardCharsets.UTF_8));
+        var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8,
+            StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
       String line;
       while ((line = in.readLine()) != null) {
         if (line.contains(ADMIN_KEY_MARKER)) {

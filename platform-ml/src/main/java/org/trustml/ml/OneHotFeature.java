@@ -1,22 +1,17 @@
 package org.trustml.ml;
 
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * A STRING column as one 0/1 feature per category seen when fitting, in sorted order. A category not seen then
  * (e.g. in a test split) encodes as all zeros rather than failing: the model has learnt nothing about it either way.
- * Immutable; a class rather than a record only to keep the category → position map next to the list.
+ * Immutable; the positions are the column's {@link CategoryCodes}.
  */
 public final class OneHotFeature implements FeatureEncoding {
 
-  private final String column;
-  private final List<String> categories;
-  private final String mode;
-  private final Map<String, Integer> positions;
+  private final CategoryCodes codes;
 
   /**
    * @param column the CSV column
@@ -24,42 +19,35 @@ public final class OneHotFeature implements FeatureEncoding {
    * @param mode the most common value when fitted, which a missing value is replaced with
    */
   public OneHotFeature(String column, List<String> categories, String mode) {
-    this.column = Objects.requireNonNull(column, "column");
-    this.categories = List.copyOf(categories);
-    this.mode = mode;
-    if (this.categories.isEmpty()) {
+    this.codes = new CategoryCodes(column, categories, mode);
+    if (codes.categories().isEmpty()) {
       throw new IllegalArgumentException("column '" + column + "' has no category to encode");
     }
-    Map<String, Integer> map = new HashMap<>();
-    for (int i = 0; i < this.categories.size(); i++) {
-      map.put(this.categories.get(i), i);
-    }
-    this.positions = Map.copyOf(map);
   }
 
   /** {@inheritDoc} */
   @Override
   public String column() {
-    return column;
+    return codes.column();
   }
 
   /** The categories, one feature each, in feature order. */
   public List<String> categories() {
-    return categories;
+    return codes.categories();
   }
 
   /** {@inheritDoc} */
   @Override
   public int width() {
-    return categories.size();
+    return codes.categories().size();
   }
 
   /** {@inheritDoc} */
   @Override
   public List<String> featureNames() {
-    List<String> names = new ArrayList<>(categories.size());
-    for (String c : categories) {
-      names.add(column + "=" + c);
+    List<String> names = new ArrayList<>(width());
+    for (String c : codes.categories()) {
+      names.add(codes.column() + "=" + c);
     }
     return names;
   }
@@ -67,11 +55,9 @@ public final class OneHotFeature implements FeatureEncoding {
   /** {@inheritDoc} */
   @Override
   public void encode(String raw, float[] out, int offset) {
-    for (int i = 0; i < categories.size(); i++) {
-      out[offset + i] = 0f;
-    }
-    Integer position = positions.get(raw);
-    if (position != null) {
+    Arrays.fill(out, offset, offset + width(), 0f);
+    int position = codes.code(raw);
+    if (position != CategoryCodes.UNSEEN) {
       out[offset + position] = 1f;
     }
   }
@@ -79,27 +65,25 @@ public final class OneHotFeature implements FeatureEncoding {
   /** {@inheritDoc} */
   @Override
   public String fill() {
-    return mode;
+    return codes.mode();
   }
 
   /** {@inheritDoc} */
   @Override
   public boolean equals(Object o) {
-    return o instanceof OneHotFeature other
-        && column.equals(other.column)
-        && categories.equals(other.categories)
-        && Objects.equals(mode, other.mode);
+    return o instanceof OneHotFeature other && codes.equals(other.codes);
   }
 
   /** {@inheritDoc} */
   @Override
   public int hashCode() {
-    return Objects.hash(column, categories, mode);
+    return codes.hashCode();
   }
 
   /** {@inheritDoc} */
   @Override
   public String toString() {
-    return "OneHotFeature[column=" + column + ", categories=" + categories + ", mode=" + mode + "]";
+    return "OneHotFeature[column=" + codes.column() + ", categories=" + codes.categories() + ", mode="
+        + codes.mode() + "]";
   }
 }

@@ -68,7 +68,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
       return;
     }
     ApiKey k = key.get();
-    if (isAdminPath(RequestPaths.of(request)) && k.role() != Role.ADMIN) {
+    String path = RequestPaths.of(request);
+    if (isAdminPath(path) && k.role() != Role.ADMIN) {
       fail(request, response, new ProblemException(HttpStatus.FORBIDDEN, "forbidden",
           "this key's role " + k.role() + " may not manage the platform"));
       return;
@@ -81,7 +82,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
           .with("retryAfterSeconds", wait));
       return;
     }
-    long limit = isUpload(request) ? maxUploadBytes : maxRequestBytes;
+    long limit = isUpload(request.getMethod(), path) ? maxUploadBytes : maxRequestBytes;
     long length = request.getContentLengthLong();
     if (length > limit) {
       fail(request, response, new ProblemException(HttpStatus.CONTENT_TOO_LARGE, "too-large",
@@ -99,9 +100,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     return path.equals("/api/v1/admin") || path.startsWith("/api/v1/admin/");
   }
 
-  private static boolean isUpload(HttpServletRequest request) {
-    String path = RequestPaths.of(request);
-    return "POST".equals(request.getMethod())
+  private static boolean isUpload(String method, String path) {
+    return "POST".equals(method)
         && (path.equals("/api/v1/datasets") || path.equals("/api/v1/models"));
   }
 

@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springdoc.core.utils.SpringDocUtils;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
@@ -32,6 +34,7 @@ import org.trustml.core.job.JobRepository;
 import org.trustml.core.job.JobService;
 import org.trustml.core.job.JobWorker;
 import org.trustml.core.job.api.JobController;
+import org.trustml.core.json.FiniteNumbersModule;
 import org.trustml.core.metrics.JobMetrics;
 import org.trustml.core.web.InternalTokenFilter;
 import org.trustml.core.web.ProblemHandler;
@@ -54,7 +57,7 @@ public class TrustmlAutoConfiguration {
 
   static {
     // free-form JSON (job parameters, results) is "any object" in the OpenAPI documents, not a JsonNode class
-    org.springdoc.core.utils.SpringDocUtils.getConfig()
+    SpringDocUtils.getConfig()
         .replaceWithClass(tools.jackson.databind.JsonNode.class, Object.class);
   }
 
@@ -80,8 +83,8 @@ public class TrustmlAutoConfiguration {
   }
 
   @Bean
-  org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer finiteNumbers() {
-    return builder -> builder.addModule(new org.trustml.core.json.FiniteNumbersModule());
+  JsonMapperBuilderCustomizer finiteNumbers() {
+    return builder -> builder.addModule(new FiniteNumbersModule());
   }
 
   @Bean

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.trustml.core.artifact.ArtifactRef;
 import org.trustml.core.artifact.ArtifactStore;
 import org.trustml.core.catalog.CatalogClient;
@@ -12,7 +14,7 @@ import org.trustml.core.catalog.CatalogClient;
 /** The {@link JobContext} of one attempt on one worker. */
 final class RunningJob implements JobContext {
 
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RunningJob.class);
+  private static final Logger log = LoggerFactory.getLogger(RunningJob.class);
 
   private static final long PROGRESS_WRITE_INTERVAL_NANOS = 200_000_000L;
 
