@@ -1,0 +1,172 @@
+package org.trustml.fairness.pareto;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.trustml.fairness.boost.Ensemble;
+import org.trustml.fairness.boost.Tree;
+import org.trustml.fairness.data.FairProblem;
+
+/**
+ * The objectives of every prefix θ = 1 … T of an ensemble on one data set (the training set as mmm-fair does, or a
+ * held-out selection set), as a {@link CandidateTable} with these columns:
+ *
+ * <ul>
+ *   <li>{@code error}, {@code balancedError}, {@code imbalance} (|TPR − TNR|, MMM-Fair's class-imbalance objective);
+ *   <li>per attribute a, on its binary view (non-protected vs protected, mmm-fair's guarded rates):
+ *       {@code dp:a}, {@code ep:a}, {@code fpr:a}, {@code eo:a} (the larger of the TPR and TNR gaps);
+ *   <li>{@code dp}, {@code ep}, {@code fpr}, {@code eo}: the worst attribute of each; {@code mmm} equals {@code eo};
+ *   <li>{@code dp:cells} … {@code eo:cells}: the largest difference between intersectional cells that have at least
+ *       {@code minSupport} rows and a defined rate (Fairlearn's between-groups difference with the cell as the
+ *       sensitive feature); left out when fewer than two cells qualify;
+ *   <li>{@code fairness}: the trained objective's column, {@code <objective>} or {@code <objective>:cells}.
+ * </ul>
+ *
+ * <p>Scores are accumulated learner by learner, so all T prefixes cost one pass over the trees.
+ */
+public final class CandidateEvaluator {
+
+  private CandidateEvaluator() {}
+
+  /**
+   * @param objective the trained fairness objective, naming the {@code fairness} column
+   * @param intersectional whether that column is the cells' gap rather than the worst attribute's
+   */
+  public static CandidateTable evaluate(Ensemble ensemble, FairProblem data, FairnessObjective objective,
+      boolean intersectional, int minSupport) {
+    int n = data.rows();
+    int d = data.width();
+    int k = data.attributes().size();
+    int cellCount = data.cellNames().size();
+    boolean[] cellQualifies = qualifyingCells(data, minSupport);
+    int qualifying = 0;
+    for (boolean q : cellQualifies) {
+      qualifying += q ? 1 : 0;
+    }
+    boolean withCells = qualifying >= 2;
+    List<String> columns = columns(data, withCells);
+    int total = ensemble.trees().size();
+    double[][] values = new double[total][];
+    double[] score = new double[n];
+    Arrays.fill(score, ensemble.base());
+    float[] x = data.features();
+    int[] y = data.labels();
+    for (int t = 0; t < total; t++) {
+      Tree tree = ensemble.trees().get(t);
+      double w = ensemble.weights()[t];
+      for (int i = 0; i < n; i++) {
+        score[i] += ensemble.kind() == Ensemble.Kind.ADABOOST
+            ? (tree.predictClass(x, i * d) == 1 ? w : -w)
+            : w * tree.value(x, i * d);
+      }
+      GroupRates overall = new GroupRates();
+      GroupRates[][] binary = new GroupRates[k][2];
+      GroupRates[] cells = new GroupRates[cellCount];
+      for (int j = 0; j < k; j++) {
+        binary[j][0] = new GroupRates();
+        binary[j][1] = new GroupRates();
+      }
+      for (int c = 0; c < cellCount; c++) {
+        cells[c] = new GroupRates();
+      }
+      for (int i = 0; i < n; i++) {
+        int p = score[i] > 0 ? 1 : 0;
+        overall.add(y[i], p);
+        for (int j = 0; j < k; j++) {
+          binary[j][data.attributes().get(j).nonProtected()[i] ? 1 : 0].add(y[i], p);
+        }
+        cells[data.cells()[i]].add(y[i], p);
+      }
+      values[t] = row(overall, binary, cells, cellQualifies, withCells, objective, intersectional);
+    }
+    return new CandidateTable(columns, values);
+  }
+
+  private static boolean[] qualifyingCells(FairProblem data, int minSupport) {
+    int[] count = new int[data.cellNames().size()];
+    for (int c : data.cells()) {
+      count[c]++;
+    }
+    boolean[] q = new boolean[count.length];
+    for (int c = 0; c < count.length; c++) {
+      q[c] = count[c] >= minSupport;
+    }
+    return q;
+  }
+
+  private static List<String> columns(FairProblem data, boolean withCells) {
+    List<String> c = new ArrayList<>(List.of("error", "balancedError", "imbalance"));
+    for (FairProblem.Attribute a : data.attributes()) {
+      for (FairnessObjective o : FairnessObjective.values()) {
+        c.add(o.prefix() + ":" + a.name());
+      }
+    }
+    for (FairnessObjective o : FairnessObjective.values()) {
+      c.add(o.prefix());
+    }
+    c.add("mmm");
+    if (withCells) {
+      for (FairnessObjective o : FairnessObjective.values()) {
+        c.add(o.prefix() + ":cells");
+      }
+    }
+    c.add("fairness");
+    return c;
+  }
+
+  private static double[] row(GroupRates overall, GroupRates[][] binary, GroupRates[] cells, boolean[] qualifies,
+      boolean withCells, FairnessObjective objective, boolean intersectional) {
+    List<Double> v = new ArrayList<>();
+    long n = overall.n();
+    double tpr = overall.guardedTpr();
+    double tnr = overall.guardedTnr();
+    v.add(1 - (double) (overall.tp + overall.tn) / n);
+    v.add(1 - (tpr + tnr) / 2);
+    v.add(Math.abs(tpr - tnr));
+    double[] worst = new double[4];
+    for (GroupRates[] g : binary) {
+      double dp = Math.abs(g[1].guardedSelectionRate() - g[0].guardedSelectionRate());
+      double ep = Math.abs(g[1].guardedTpr() - g[0].guardedTpr());
+      double fpr = Math.abs(g[1].guardedTnr() - g[0].guardedTnr());
+      double[] gaps = {dp, ep, fpr, Math.max(ep, fpr)};
+      for (int o = 0; o < 4; o++) {
+        v.add(gaps[o]);
+        worst[o] = Math.max(worst[o], gaps[o]);
+      }
+    }
+    for (double w : worst) {
+      v.add(w);
+    }
+    v.add(worst[FairnessObjective.EO.ordinal()]);
+    double[] cellGaps = new double[4];
+    if (withCells) {
+      double dp = spread(cells, qualifies, GroupRates::selectionRate);
+      double ep = spread(cells, qualifies, GroupRates::tpr);
+      double fpr = spread(cells, qualifies, GroupRates::fpr);
+      cellGaps = new double[] {dp, ep, fpr, Math.max(ep, fpr)};
+      for (double g : cellGaps) {
+        v.add(g);
+      }
+    }
+    v.add(intersectional && withCells ? cellGaps[objective.ordinal()] : worst[objective.ordinal()]);
+    return v.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /** max − min of a rate over the qualifying cells where it is defined; 0 when fewer than two are. */
+  private static double spread(GroupRates[] cells, boolean[] qualifies,
+      ToDoubleFunction<GroupRates> rate) {
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    int defined = 0;
+    for (int c = 0; c < cells.length; c++) {
+      double r = qualifies[c] ? rate.applyAsDouble(cells[c]) : Double.NaN;
+      if (!Double.isNaN(r)) {
+        lo = Math.min(lo, r);
+        hi = Math.max(hi, r);
+        defined++;
+      }
+    }
+    return defined >= 2 ? hi - lo : 0;
+  }
+}
