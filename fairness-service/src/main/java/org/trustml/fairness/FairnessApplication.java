@@ -3,7 +3,7 @@ package org.trustml.fairness;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
-/** Fairness metrics across several protected attributes; MMM-Fair and FairBranch arrive on this service. */
+/** Fairness metrics across several protected attributes, MMM-Fair fair boosting and its baselines, FairBranch. */
 @SpringBootApplication
 public class FairnessApplication {
 

@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.trustml.core.web.ProblemException;
 
 /** A label column's classes as 0/1, the positive class named or recognised (1, true, yes). */
-final class LabelCoding {
+public final class LabelCoding {
 
   private static final List<String> POSITIVE_SPELLINGS = List.of("1", "1.0", "true", "yes");
 
@@ -29,7 +29,12 @@ final class LabelCoding {
     return y;
   }
 
-  private static int positiveCode(String column, List<String> classes, String positive) {
+  /**
+   * The index of the positive class among two.
+   *
+   * @throws org.trustml.core.web.ProblemException 400 naming the column when it cannot be told
+   */
+  public static int positiveCode(String column, List<String> classes, String positive) {
     if (positive != null) {
       int i = classes.indexOf(positive);
       if (i < 0) {
