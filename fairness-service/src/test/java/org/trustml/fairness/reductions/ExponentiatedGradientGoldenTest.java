@@ -57,15 +57,36 @@ class ExponentiatedGradientGoldenTest {
         row(ParityConstraint.ERROR_RATE_PARITY, 0.005, 0.8, 0.005000, 0.275347, 5, 26));
   }
 
-  private static Arguments row(ParityConstraint c, double eps, double ratio, double disparity, double error,
-      int predictors, int oracleCalls) {
-    return Arguments.of(c, eps, ratio, disparity, error, predictors, oracleCalls);
+  /** Fairlearn's rows with the labels flipped, and with the objective's false-negative cost 2. */
+  static Stream<Arguments> flippedAndCosted() {
+    return Stream.of(
+        variant(ParityConstraint.TRUE_POSITIVE_RATE_PARITY, 0.005, 1.0, true, 1, 0.005, 0.427133, 3, 17),
+        variant(ParityConstraint.FALSE_POSITIVE_RATE_PARITY, 0.005, 1.0, true, 1, 0.0, 0.25, 2, 16),
+        variant(ParityConstraint.EQUALIZED_ODDS, 0.005, 1.0, true, 1, 0.005, 0.442883, 6, 19),
+        variant(ParityConstraint.DEMOGRAPHIC_PARITY, 0.05, 1.0, false, 2, 0.05, 0.407142, 4, 18),
+        variant(ParityConstraint.DEMOGRAPHIC_PARITY, 0.05, 0.8, false, 2, 0.05, 0.263830, 3, 21),
+        variant(ParityConstraint.DEMOGRAPHIC_PARITY, 0.02, 1.0, false, 2, 0.02, 0.422, 5, 19),
+        variant(ParityConstraint.DEMOGRAPHIC_PARITY, 0.02, 0.8, false, 2, 0.02, 0.286170, 3, 21),
+        variant(ParityConstraint.EQUALIZED_ODDS, 0.05, 1.0, false, 2, 0.05, 0.4125, 6, 23),
+        variant(ParityConstraint.EQUALIZED_ODDS, 0.05, 0.8, false, 2, 0.05, 0.324067, 4, 22),
+        variant(ParityConstraint.EQUALIZED_ODDS, 0.02, 1.0, false, 2, 0.02, 0.435, 6, 23),
+        variant(ParityConstraint.EQUALIZED_ODDS, 0.02, 0.8, false, 2, 0.02, 0.339179, 4, 22));
   }
 
-  @ParameterizedTest(name = "{0} eps={1} ratio={2}")
-  @MethodSource("table")
-  void reproducesFairlearn(ParityConstraint constraint, double eps, double ratio, double disparity, double error,
+  private static Arguments row(ParityConstraint c, double eps, double ratio, double disparity, double error,
       int predictors, int oracleCalls) {
+    return variant(c, eps, ratio, false, 1, disparity, error, predictors, oracleCalls);
+  }
+
+  private static Arguments variant(ParityConstraint c, double eps, double ratio, boolean flipped, double fnCost,
+      double disparity, double error, int predictors, int oracleCalls) {
+    return Arguments.of(c, eps, ratio, flipped, fnCost, disparity, error, predictors, oracleCalls);
+  }
+
+  @ParameterizedTest(name = "{0} eps={1} ratio={2} flipped={3} fnCost={4}")
+  @MethodSource({"table", "flippedAndCosted"})
+  void reproducesFairlearn(ParityConstraint constraint, double eps, double ratio, boolean flipped, double fnCost,
+      double disparity, double error, int predictors, int oracleCalls) {
     int n = LABELS.length();
     float[] x = new float[n * 3];
     int[] y = new int[n];
@@ -74,16 +95,16 @@ class ExponentiatedGradientGoldenTest {
       x[3 * i] = X1.charAt(i) - '0';
       x[3 * i + 1] = X2.charAt(i) - '0';
       x[3 * i + 2] = 1f;
-      y[i] = LABELS.charAt(i) - '0';
+      y[i] = flipped ? '1' - LABELS.charAt(i) : LABELS.charAt(i) - '0';
       a[i] = GROUPS.charAt(i) - 'A';
     }
     ParityBound bound = ratio == 1.0 ? ParityBound.difference(eps) : ParityBound.ratio(ratio, eps);
     ExponentiatedGradientResult result = new ExponentiatedGradient(new LeastSquaresLearner(), constraint, bound,
-        ExponentiatedGradient.Options.defaults().withEps(eps)).fit(x, 3, y, a);
+        new ExponentiatedGradient.Options(eps, 50, Double.NaN, 2.0, true, 1.0, fnCost)).fit(x, 3, y, a);
 
     double[] p = result.classifier().predictProbabilities(x, 3);
     double observedDisparity = max(new ParityMoment(constraint, bound, y, a).gamma(p));
-    double observedError = new ErrorRateObjective(y, 1, 1).error(p);
+    double observedError = new ErrorRateObjective(y, 1, fnCost).error(p);
     SoftAssertions soft = new SoftAssertions();
     soft.assertThat(observedDisparity).as("disparity").isCloseTo(disparity, within(PRECISION));
     soft.assertThat(observedError).as("error").isCloseTo(error, within(PRECISION));
