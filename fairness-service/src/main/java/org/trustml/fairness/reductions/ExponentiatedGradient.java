@@ -124,7 +124,7 @@ public final class ExponentiatedGradient {
         lp = lagrangian.solveLp(nu);
         gapLp = lp.gap().gap();
       }
-      if (gapEg < gapLp) {
+      if (lp == null || gapEg < gapLp) {
         qs.add(qEg);
         gaps.add(gapEg);
       } else {

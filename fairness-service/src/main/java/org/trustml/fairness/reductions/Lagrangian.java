@@ -57,10 +57,6 @@ final class Lagrangian {
     return decisions.get(h);
   }
 
-  int constraintCount() {
-    return constraints.size();
-  }
-
   /**
    * The best response to λ: one oracle call; the new predictor is kept only if its Lagrangian value beats every
    * found predictor's by {@link #PRECISION}, else the best found one is returned. Returns the predictor's index.

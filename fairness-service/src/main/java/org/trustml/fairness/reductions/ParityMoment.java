@@ -16,7 +16,6 @@ import java.util.TreeSet;
  */
 final class ParityMoment {
 
-  private final ParityConstraint constraint;
   private final ParityBound bound;
   private final int n;
   private final int[] rowEvent;
@@ -27,20 +26,18 @@ final class ParityMoment {
   private final int[] pairGroup;
   private final double[] probEvent;
   private final double[] probPair;
-  private final int[] groupCodes;
 
   ParityMoment(ParityConstraint constraint, ParityBound bound, int[] labels, int[] sensitive) {
     if (labels.length != sensitive.length) {
       throw new IllegalArgumentException("labels and sensitive codes differ in length");
     }
-    this.constraint = constraint;
     this.bound = bound;
     this.n = labels.length;
     TreeSet<Integer> codes = new TreeSet<>();
     for (int s : sensitive) {
       codes.add(s);
     }
-    groupCodes = codes.stream().mapToInt(Integer::intValue).toArray();
+    int[] groupCodes = codes.stream().mapToInt(Integer::intValue).toArray();
     int groups = groupCodes.length;
     int events = 0;
     rowEvent = new int[n];
@@ -93,22 +90,9 @@ final class ParityMoment {
     }
   }
 
-  ParityConstraint constraint() {
-    return constraint;
-  }
-
   /** Number of constraints: two signs times the (event, group) pairs. */
   int size() {
     return 2 * pairEvent.length;
-  }
-
-  int rows() {
-    return n;
-  }
-
-  /** The sensitive code of the group behind constraint {@code k}. */
-  int groupCodeOf(int k) {
-    return groupCodes[pairGroup[k % pairEvent.length]];
   }
 
   /** The bound every constraint must stay under. */

@@ -1,7 +1,9 @@
 package org.trustml.fairness.reductions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -53,9 +55,9 @@ class ExponentiatedGradientLogisticTest {
     FairProblem problem = biased(17);
     int[] groups = problem.attributes().get(0).codes();
     double[] ones = new double[N];
-    java.util.Arrays.fill(ones, 1.0);
+    Arrays.fill(ones, 1.0);
     Classifier plain = new WeightedLogisticRegression().fit(problem.features(), WIDTH, problem.labels(), ones);
-    double plainGap = parityGap(java.util.Arrays.stream(plain.predictAll(problem.features(), WIDTH))
+    double plainGap = parityGap(Arrays.stream(plain.predictAll(problem.features(), WIDTH))
         .asDoubleStream().toArray(), groups);
 
     double eps = 0.02;
@@ -67,8 +69,8 @@ class ExponentiatedGradientLogisticTest {
 
     assertThat(plainGap).isGreaterThan(0.15);
     assertThat(fairGap).isLessThanOrEqualTo(eps + 0.005);
-    double weightSum = java.util.Arrays.stream(result.classifier().weights()).sum();
-    assertThat(weightSum).isCloseTo(1.0, org.assertj.core.api.Assertions.within(1e-9));
+    double weightSum = Arrays.stream(result.classifier().weights()).sum();
+    assertThat(weightSum).isCloseTo(1.0, within(1e-9));
 
     // seeded randomized decisions are reproducible; the deterministic mode is P >= 0.5
     int[] sampled = result.classifier().sampleAll(problem.features(), WIDTH, 99);
@@ -76,5 +78,41 @@ class ExponentiatedGradientLogisticTest {
     for (int i = 0; i < N; i++) {
       assertThat(result.classifier().predict(problem.features(), i * WIDTH)).isEqualTo(p[i] >= 0.5 ? 1 : 0);
     }
+  }
+
+  @Test
+  void boundsEqualizedOddsOnIntersectionalCells() {
+    FairProblem problem = biased(23);
+    SplittableRandom random = new SplittableRandom(5);
+    int[] labels = problem.labels().clone();
+    int[] cells = new int[N];
+    for (int i = 0; i < N; i++) {
+      // a second attribute that shifts the labels' relation to the features: cell = group × second attribute
+      int second = random.nextDouble() < 0.5 ? 1 : 0;
+      cells[i] = 2 * problem.attributes().get(0).codes()[i] + second;
+      if (second == 1 && labels[i] == 0 && random.nextDouble() < 0.3) {
+        labels[i] = 1;
+      }
+    }
+    double eps = 0.03;
+    ParityBound bound = ParityBound.difference(eps);
+    ParityMoment moment = new ParityMoment(ParityConstraint.EQUALIZED_ODDS, bound, labels, cells);
+    double[] ones = new double[N];
+    Arrays.fill(ones, 1.0);
+    Classifier plain = new WeightedLogisticRegression().fit(problem.features(), WIDTH, labels, ones);
+    double plainViolation = max(moment.gamma(Arrays.stream(plain.predictAll(problem.features(), WIDTH))
+        .asDoubleStream().toArray()));
+
+    ExponentiatedGradientResult result = new ExponentiatedGradient(new WeightedLogisticRegression(),
+        ParityConstraint.EQUALIZED_ODDS, bound, ExponentiatedGradient.Options.defaults().withEps(eps))
+        .fit(problem.features(), WIDTH, labels, cells);
+    double fairViolation = max(moment.gamma(result.classifier().predictProbabilities(problem.features(), WIDTH)));
+
+    assertThat(plainViolation).isGreaterThan(0.1);
+    assertThat(fairViolation).isLessThanOrEqualTo(eps + 0.005);
+  }
+
+  private static double max(double[] v) {
+    return Arrays.stream(v).max().orElseThrow();
   }
 }

@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 class ThresholdOptimizerTest {
 
@@ -141,14 +144,14 @@ class ThresholdOptimizerTest {
     TreeSet<Double> breakpoints = new TreeSet<>();
     for (int g = 0; g < GROUPS; g++) {
       final int group = g;
-      int[] rows = java.util.stream.IntStream.range(0, d.labels.length).filter(i -> d.groups[i] == group).toArray();
+      int[] rows = IntStream.range(0, d.labels.length).filter(i -> d.groups[i] == group).toArray();
       Integer[] order = Arrays.stream(rows).boxed().toArray(Integer[]::new);
       Arrays.sort(order, (a, b) -> Double.compare(d.scores[b], d.scores[a]));
       int negatives = 0;
       for (int i : rows) {
         negatives += 1 - d.labels[i];
       }
-      java.util.List<double[]> pts = new java.util.ArrayList<>();
+      List<double[]> pts = new ArrayList<>();
       pts.add(new double[] {0, negatives});
       int tp = 0;
       int fp = 0;
@@ -159,7 +162,7 @@ class ThresholdOptimizerTest {
           pts.add(new double[] {(double) (k + 1) / rows.length, tp + negatives - fp});
         }
       }
-      java.util.List<double[]> hull = new java.util.ArrayList<>();
+      List<double[]> hull = new ArrayList<>();
       for (double[] p : pts) {
         while (hull.size() >= 2) {
           double[] a = hull.get(hull.size() - 2);
