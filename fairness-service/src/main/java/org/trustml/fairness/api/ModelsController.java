@@ -27,7 +27,7 @@ import org.trustml.fairness.data.LabelCoding;
 import org.trustml.fairness.job.ModelPublisher;
 import org.trustml.fairness.model.FairModel;
 import org.trustml.fairness.model.FairModels;
-import org.trustml.fairness.onnx.OnnxPredictor;
+import org.trustml.fairness.onnx.OnnxPrediction;
 import org.trustml.ml.RowEncoder;
 import org.trustml.ml.TabularEncoding;
 import org.trustml.ml.TabularEncodingJson;
@@ -82,13 +82,12 @@ class ModelsController {
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("invalid-row", e.getMessage()).with("field", "rows");
     }
-    OnnxPredictor.Output out = sessions.predictor(d.artifact().sha256(), () -> open(d)).predict(rows,
-        encoding.width());
+    OnnxPrediction out = sessions.predict(d.artifact().sha256(), () -> open(d), rows);
     String positive = model.schema().positive();
     List<String> classes = encoding.classes();
     List<RowPrediction> predictions = new ArrayList<>(out.labels().length);
     for (int i = 0; i < out.labels().length; i++) {
-      int label = (int) out.labels()[i];
+      int label = out.labels()[i];
       predictions.add(new RowPrediction(label, valueOf(label, encoding.label(), positive, classes), out.probabilities()[i]));
     }
     return new PredictResponse(d.id(), model.ensemble().theta(), predictions);
@@ -99,7 +98,7 @@ class ModelsController {
       + "current choice")
   ModelPublisher.ParetoView pareto(@PathVariable String id, HttpServletRequest http) throws IOException {
     ModelDescriptor d = catalog.model(Tenants.of(http), id);
-    return new ModelPublisher.ParetoView(FairModels.read(d, store, json), null);
+    return ModelPublisher.ParetoView.of(FairModels.read(d, store, json), null);
   }
 
   private byte[] open(ModelDescriptor d) {

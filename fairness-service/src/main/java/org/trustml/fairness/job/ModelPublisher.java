@@ -14,11 +14,13 @@ import org.trustml.fairness.explain.LlmPhraser;
 import org.trustml.fairness.model.FairModel;
 import org.trustml.fairness.model.ModelCard;
 import org.trustml.fairness.model.ModelCards;
+import org.trustml.fairness.onnx.OnnxAgreement;
 import org.trustml.fairness.onnx.OnnxExport;
 import org.trustml.fairness.onnx.OnnxModelCheck;
 import org.trustml.fairness.pareto.CandidateEvaluator;
 import org.trustml.fairness.pareto.CandidateTable;
 import org.trustml.fairness.pareto.FairnessObjective;
+import org.trustml.fairness.pareto.Selection;
 import org.trustml.fairness.model.SelectionRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -52,12 +54,12 @@ public class ModelPublisher {
    */
   public Published publish(JobContext ctx, String name, FairModel model, FairProblem train, FairProblem test,
       ModelCard.DataFacts facts, List<String> parents) {
-    byte[] onnx = OnnxExport.export(model.ensemble());
+    byte[] onnx = OnnxExport.toOnnx(model.ensemble());
     FairProblem checkOn = test != null ? test : train;
-    OnnxModelCheck.Agreement agreement = OnnxModelCheck.compare(onnx, model.ensemble(), checkOn.features());
-    if (agreement.agreeing() != agreement.rows()) {
-      throw new IllegalStateException("the ONNX export disagrees with the model on " + (agreement.rows()
-          - agreement.agreeing()) + " of " + agreement.rows() + " rows; nothing was registered");
+    OnnxAgreement agreement = OnnxModelCheck.check(model.ensemble(), onnx, checkOn.features());
+    if (!agreement.agrees(OnnxModelCheck.DEFAULT_TOLERANCE)) {
+      throw new IllegalStateException("the ONNX export disagrees with the model (" + agreement + "); nothing was "
+          + "registered");
     }
     ctx.checkCancelled();
     ArtifactRef onnxRef = ctx.writeArtifact("model.onnx", ONNX, onnx);
@@ -71,7 +73,7 @@ public class ModelPublisher {
     card = new ModelCard(card.name(), card.method(), card.data(), card.attributes(), card.choice(),
         card.selectionObjectives(), card.testObjectives(), card.onnx(), phraser.phrase(card.explanation()));
     ctx.writeArtifact("card.json", "application/json", json.writeValueAsBytes(card));
-    ctx.writeArtifact("pareto.json", "application/json", json.writeValueAsBytes(new ParetoView(model, testCandidates)));
+    ctx.writeArtifact("pareto.json", "application/json", json.writeValueAsBytes(ParetoView.of(model, testCandidates)));
     ctx.writeArtifact("explanation.txt", "text/plain", card.explanation().text().getBytes(StandardCharsets.UTF_8));
     ctx.writeArtifact("explanation.json", "application/json", json.writeValueAsBytes(card.explanation()));
     ObjectNode metadata = json.createObjectNode();
@@ -88,9 +90,9 @@ public class ModelPublisher {
    * and the choice.
    */
   public record ParetoView(String selectedOn, CandidateTable candidates, CandidateTable testCandidates,
-      org.trustml.fairness.pareto.Selection selection) {
-    ParetoView(FairModel m, CandidateTable test) {
-      this(m.selectedOn(), m.candidates(), test, m.selection());
+      Selection selection) {
+    public static ParetoView of(FairModel m, CandidateTable test) {
+      return new ParetoView(m.selectedOn(), m.candidates(), test, m.selection());
     }
   }
 }

@@ -24,6 +24,7 @@ import org.trustml.fairness.data.FairProblemLoader;
 import org.trustml.fairness.data.FairSchema;
 import org.trustml.fairness.data.ProtectedSpec;
 import org.trustml.fairness.model.BoostingSpec;
+import org.trustml.fairness.model.Boosters;
 import org.trustml.fairness.model.FairModel;
 import org.trustml.fairness.model.ModelCard;
 import org.trustml.fairness.model.SelectionRequest;

@@ -37,21 +37,15 @@ public final class CandidateEvaluator {
       boolean intersectional, int minSupport) {
     int n = data.rows();
     int d = data.width();
-    int k = data.attributes().size();
-    int cellCount = data.cellNames().size();
     boolean[] cellQualifies = qualifyingCells(data, minSupport);
-    int qualifying = 0;
-    for (boolean q : cellQualifies) {
-      qualifying += q ? 1 : 0;
-    }
-    boolean withCells = qualifying >= 2;
+    boolean withCells = count(cellQualifies) >= 2;
     List<String> columns = columns(data, withCells);
     int total = ensemble.trees().size();
     double[][] values = new double[total][];
     double[] score = new double[n];
     Arrays.fill(score, ensemble.base());
     float[] x = data.features();
-    int[] y = data.labels();
+    int[] predictions = new int[n];
     for (int t = 0; t < total; t++) {
       Tree tree = ensemble.trees().get(t);
       double w = ensemble.weights()[t];
@@ -59,28 +53,28 @@ public final class CandidateEvaluator {
         score[i] += ensemble.kind() == Ensemble.Kind.ADABOOST
             ? (tree.predictClass(x, i * d) == 1 ? w : -w)
             : w * tree.value(x, i * d);
+        predictions[i] = score[i] > 0 ? 1 : 0;
       }
-      GroupRates overall = new GroupRates();
-      GroupRates[][] binary = new GroupRates[k][2];
-      GroupRates[] cells = new GroupRates[cellCount];
-      for (int j = 0; j < k; j++) {
-        binary[j][0] = new GroupRates();
-        binary[j][1] = new GroupRates();
-      }
-      for (int c = 0; c < cellCount; c++) {
-        cells[c] = new GroupRates();
-      }
-      for (int i = 0; i < n; i++) {
-        int p = score[i] > 0 ? 1 : 0;
-        overall.add(y[i], p);
-        for (int j = 0; j < k; j++) {
-          binary[j][data.attributes().get(j).nonProtected()[i] ? 1 : 0].add(y[i], p);
-        }
-        cells[data.cells()[i]].add(y[i], p);
-      }
-      values[t] = row(overall, binary, cells, cellQualifies, withCells, objective, intersectional);
+      values[t] = row(data, predictions, cellQualifies, withCells, objective, intersectional);
     }
     return new CandidateTable(columns, values);
+  }
+
+  /** The same objectives for one vector of predictions (any classifier), as a one-row table. */
+  public static CandidateTable evaluate(int[] predictions, FairProblem data, FairnessObjective objective,
+      boolean intersectional, int minSupport) {
+    boolean[] cellQualifies = qualifyingCells(data, minSupport);
+    boolean withCells = count(cellQualifies) >= 2;
+    return new CandidateTable(columns(data, withCells), new double[][] {
+        row(data, predictions, cellQualifies, withCells, objective, intersectional)});
+  }
+
+  private static int count(boolean[] flags) {
+    int c = 0;
+    for (boolean f : flags) {
+      c += f ? 1 : 0;
+    }
+    return c;
   }
 
   private static boolean[] qualifyingCells(FairProblem data, int minSupport) {
@@ -115,8 +109,29 @@ public final class CandidateEvaluator {
     return c;
   }
 
-  private static double[] row(GroupRates overall, GroupRates[][] binary, GroupRates[] cells, boolean[] qualifies,
-      boolean withCells, FairnessObjective objective, boolean intersectional) {
+  private static double[] row(FairProblem data, int[] predictions, boolean[] cellQualifies, boolean withCells,
+      FairnessObjective objective, boolean intersectional) {
+    int k = data.attributes().size();
+    int[] y = data.labels();
+    GroupRates overall = new GroupRates();
+    GroupRates[][] binary = new GroupRates[k][2];
+    GroupRates[] cells = new GroupRates[data.cellNames().size()];
+    for (int j = 0; j < k; j++) {
+      binary[j][0] = new GroupRates();
+      binary[j][1] = new GroupRates();
+    }
+    for (int c = 0; c < cells.length; c++) {
+      cells[c] = new GroupRates();
+    }
+    for (int i = 0; i < y.length; i++) {
+      int p = predictions[i];
+      overall.add(y[i], p);
+      for (int j = 0; j < k; j++) {
+        binary[j][data.attributes().get(j).nonProtected()[i] ? 1 : 0].add(y[i], p);
+      }
+      cells[data.cells()[i]].add(y[i], p);
+    }
+    boolean[] qualifies = cellQualifies;
     List<Double> v = new ArrayList<>();
     long n = overall.n();
     double tpr = overall.guardedTpr();

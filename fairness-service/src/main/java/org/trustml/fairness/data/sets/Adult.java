@@ -1,0 +1,54 @@
+package org.trustml.fairness.data.sets;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * UCI Adult as a CSV table with a header: the original {@code adult.data} (32,561 rows) and {@code adult.test}
+ * (16,281 rows) with their official split. Fields lose the space after each comma, the test file loses its first
+ * line ({@code |1x3 Cross validator}) and the period after its labels, so both splits share the values
+ * {@code <=50K} and {@code >50K}. Missing values stay {@code ?}, which the loaders treat as missing.
+ */
+public final class Adult {
+
+  public static final List<String> COLUMNS = List.of("age", "workclass", "fnlwgt", "education", "education-num",
+      "marital-status", "occupation", "relationship", "race", "sex", "capital-gain", "capital-loss",
+      "hours-per-week", "native-country", "income");
+
+  private Adult() {}
+
+  /** The training split as CSV bytes. */
+  public static byte[] train(Path root) throws IOException {
+    return table(root.resolve("adult/adult.data"));
+  }
+
+  /** The test split as CSV bytes. */
+  public static byte[] test(Path root) throws IOException {
+    return table(root.resolve("adult/adult.test"));
+  }
+
+  private static byte[] table(Path file) throws IOException {
+    StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (line.isBlank() || line.startsWith("|")) {
+        continue;
+      }
+      String[] fields = line.split(",");
+      if (fields.length != COLUMNS.size()) {
+        throw new IOException(file + ": a row with " + fields.length + " fields: " + line);
+      }
+      for (int i = 0; i < fields.length; i++) {
+        String f = fields[i].strip();
+        if (i == fields.length - 1 && f.endsWith(".")) {
+          f = f.substring(0, f.length() - 1);
+        }
+        out.append(i == 0 ? "" : ",").append(f);
+      }
+      out.append('\n');
+    }
+    return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+}
