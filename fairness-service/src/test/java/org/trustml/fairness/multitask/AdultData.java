@@ -1,0 +1,28 @@
+package org.trustml.fairness.multitask;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** The Adult multi-task split for tests, loaded once; tests skip when the dataset is not there. */
+final class AdultData {
+
+  static final int CHUNKS = 8;
+  static final long SEED = 42;
+
+  private static MultiTaskSplit split;
+
+  private AdultData() {}
+
+  static synchronized MultiTaskSplit split() {
+    Optional<Path> dir = DatasetLocation.find("adult");
+    assumeTrue(
+        dir.isPresent(),
+        "skipped: shared/datasets/adult is absent (set -D" + DatasetLocation.PROPERTY + " to the datasets dir)");
+    if (split == null) {
+      split = AdultMultiTask.load(dir.get(), CHUNKS, SEED);
+    }
+    return split;
+  }
+}
