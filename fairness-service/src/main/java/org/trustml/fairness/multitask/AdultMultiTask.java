@@ -2,13 +2,12 @@ package org.trustml.fairness.multitask;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.TreeSet;
+import org.trustml.fairness.data.sets.Adult;
 import org.trustml.ml.Seeds;
 
 /**
@@ -132,28 +131,11 @@ public final class AdultMultiTask {
     return new MultiTaskData(x, width, y, s, chunk, TASKS);
   }
 
-  /** Rows of 15 trimmed fields; skips blank lines and the test file's leading comment. */
   private static List<String[]> read(Path file) {
-    List<String> lines;
     try {
-      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      return Adult.rows(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
-    List<String[]> rows = new ArrayList<>(lines.size());
-    for (String line : lines) {
-      if (line.isBlank() || line.startsWith("|")) {
-        continue;
-      }
-      String[] fields = line.split(",");
-      if (fields.length != 15) {
-        throw new IllegalArgumentException(file + ": expected 15 fields in '" + line + "'");
-      }
-      for (int i = 0; i < fields.length; i++) {
-        fields[i] = fields[i].trim();
-      }
-      rows.add(fields);
-    }
-    return rows;
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.Optional;
+import org.trustml.fairness.data.sets.SharedDatasets;
 
 /** The Adult multi-task split for tests, loaded once; tests skip when the dataset is not there. */
 final class AdultData {
@@ -16,10 +17,10 @@ final class AdultData {
   private AdultData() {}
 
   static synchronized MultiTaskSplit split() {
-    Optional<Path> dir = DatasetLocation.find("adult");
+    Optional<Path> dir = SharedDatasets.find("adult");
     assumeTrue(
         dir.isPresent(),
-        "skipped: shared/datasets/adult is absent (set -D" + DatasetLocation.PROPERTY + " to the datasets dir)");
+        "skipped: shared/datasets/adult is absent (set -D" + "trustml.datasets.dir" + " to the datasets dir)");
     if (split == null) {
       split = AdultMultiTask.load(dir.get(), CHUNKS, SEED);
     }

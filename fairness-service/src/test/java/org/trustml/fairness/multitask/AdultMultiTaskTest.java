@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.trustml.fairness.data.sets.SharedDatasets;
 
 class AdultMultiTaskTest {
 
@@ -47,7 +48,7 @@ class AdultMultiTaskTest {
   void theSameSeedGivesTheSameRows() {
     MultiTaskSplit a = AdultData.split();
     MultiTaskSplit b =
-        AdultMultiTask.load(DatasetLocation.find("adult").orElseThrow(), AdultData.CHUNKS, AdultData.SEED);
+        AdultMultiTask.load(SharedDatasets.find("adult").orElseThrow(), AdultData.CHUNKS, AdultData.SEED);
     assertThat(b.train().features()).isEqualTo(a.train().features());
     assertThat(b.test().targets()).isEqualTo(a.test().targets());
   }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.trustml.ml.MlEngine;
 import org.trustml.ml.MlSettings;
+import org.trustml.fairness.data.sets.SharedDatasets;
 
 /**
  * The full-size comparison on Adult (all rows, five tasks) for the README's table; not a test. Arguments, all
@@ -25,8 +26,8 @@ public final class FairBranchFullRun {
             ? java.util.Arrays.stream(args[4].split(",")).map(String::trim).map(Integer::valueOf).toList()
             : List.of(1024, 128, 256, 512, 128);
     Path adult =
-        DatasetLocation.find("adult")
-            .orElseThrow(() -> new IllegalStateException("set -D" + DatasetLocation.PROPERTY));
+        SharedDatasets.find("adult")
+            .orElseThrow(() -> new IllegalStateException("set -D" + "trustml.datasets.dir"));
     MultiTaskSplit split = AdultMultiTask.load(adult, 8, seed);
     if (trainRows > 0) {
       split = split.head(trainRows, split.test().rows(), 0, 1, 2, 3, 4);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,8 +31,12 @@ public final class Adult {
     return table(root.resolve("adult/adult.test"));
   }
 
-  private static byte[] table(Path file) throws IOException {
-    StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+  /**
+   * The rows of {@code adult.data} or {@code adult.test} in {@code adultDir}: 15 stripped fields each, the test
+   * labels without their period.
+   */
+  public static List<String[]> rows(Path file) throws IOException {
+    List<String[]> rows = new ArrayList<>();
     for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
       if (line.isBlank() || line.startsWith("|")) {
         continue;
@@ -41,13 +46,21 @@ public final class Adult {
         throw new IOException(file + ": a row with " + fields.length + " fields: " + line);
       }
       for (int i = 0; i < fields.length; i++) {
-        String f = fields[i].strip();
-        if (i == fields.length - 1 && f.endsWith(".")) {
-          f = f.substring(0, f.length() - 1);
-        }
-        out.append(i == 0 ? "" : ",").append(f);
+        fields[i] = fields[i].strip();
       }
-      out.append('\n');
+      String label = fields[fields.length - 1];
+      if (label.endsWith(".")) {
+        fields[fields.length - 1] = label.substring(0, label.length() - 1);
+      }
+      rows.add(fields);
+    }
+    return rows;
+  }
+
+  private static byte[] table(Path file) throws IOException {
+    StringBuilder out = new StringBuilder(String.join(",", COLUMNS)).append('\n');
+    for (String[] row : rows(file)) {
+      out.append(String.join(",", row)).append('\n');
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
   }

@@ -24,6 +24,17 @@ public final class SharedDatasets {
     return Optional.empty();
   }
 
+  /** The folder of one dataset (e.g. {@code adult}), if one of the candidates has it. */
+  public static Optional<Path> find(String dataset) {
+    for (Path root : candidates()) {
+      Path dir = root.resolve(dataset);
+      if (Files.isDirectory(dir)) {
+        return Optional.of(dir.toAbsolutePath().normalize());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** Where the folder was looked for, for a skip message. */
   public static List<Path> candidates() {
     List<Path> roots = new ArrayList<>();
