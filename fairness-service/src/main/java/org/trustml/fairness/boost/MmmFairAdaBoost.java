@@ -14,9 +14,11 @@ import org.trustml.fairness.data.FairProblem;
  * <p>With {@link Constraint#NONE} it is textbook SAMME (all rows, misclassified rows × exp(α_t), weights normalised
  * to sum 1), comparable with scikit-learn's {@code AdaBoostClassifier(algorithm="SAMME")}.
  *
- * <p>Deviations from the written rule, for robustness: a round whose err reaches 0.5 ends training (its α would
- * be ≤ 0); a perfect round (err ≤ 0) is kept with α = 1 and ends training, as scikit-learn does; the exp clip is
- * applied to DP as well. For j* before the first round every f_j is 1, so j* is the first attribute.
+ * <p>Details the written rule leaves open: a perfect round (err ≤ 0) is kept with α = 1 and ends training, as
+ * scikit-learn does; a fair round with err ≥ 0.5 is kept with α ≤ 0 (mmm-fair does not stop there, and over-boosted
+ * rows left out of the fit still count in err), while plain SAMME stops there like scikit-learn; the exp clip is
+ * applied to DP as well. For j* before the first round every f_j is 1, so j* is the first attribute; in
+ * intersectional mode the group term of err uses the worst supported cell once one is known.
  */
 public final class MmmFairAdaBoost {
 
@@ -95,12 +97,15 @@ public final class MmmFairAdaBoost {
         err = (1 - params.gamma()) * err + params.gamma() * focusTerm / weightTotal;
       }
       boolean perfect = err <= 0;
-      if (!perfect && err >= 0.5) {
+      if (!perfect && err >= 0.5 && constraint == Constraint.NONE) {
+        // SAMME (as scikit-learn): a learner no better than chance is dropped and training ends
         if (trees.isEmpty()) {
           throw new IllegalArgumentException("the first base tree is no better than chance (err = " + err + ")");
         }
         break;
       }
+      // MMM-Fair keeps such rounds: α ≤ 0 then votes against the tree's classes; err is capped below 1 so α is finite
+      err = Math.min(err, 1 - 1e-10);
       double alpha = perfect ? 1.0 : params.learningRate() * Math.log((1 - err) / err);
       trees.add(grown.tree());
       alphas.add(alpha);

@@ -71,12 +71,19 @@ class MmmFairAdaBoostTest {
   void equalizedOddsLowersTheViolationAtSimilarAccuracy() {
     BoostingResult plain = new MmmFairAdaBoost(params(Constraint.NONE, 60)).fit(BIASED, BoostingListener.NONE);
     BoostingResult fair = new MmmFairAdaBoost(params(Constraint.EO, 60)).fit(BIASED, BoostingListener.NONE);
+    assertEquals(60, fair.trace().stages(), "fair rounds never stop early unless perfect");
     double[] plainLast = plain.trace().objectives()[plain.trace().stages() - 1];
-    double[] fairLast = fair.trace().objectives()[fair.trace().stages() - 1];
-    System.out.printf("plain error %.4f EO %.4f; fair error %.4f EO %.4f%n", plainLast[0], plainLast[2],
-        fairLast[0], fairLast[2]);
-    assertTrue(fairLast[2] < 0.8 * plainLast[2], "EO violation should drop by a fifth or more");
-    assertTrue(fairLast[0] < plainLast[0] + 0.06, "accuracy should stay close");
+    // selected θ: the least violation among prefixes within 2 points of plain boosting's training error
+    double[] selected = null;
+    for (double[] ob : fair.trace().objectives()) {
+      if (ob[0] <= plainLast[0] + 0.02 && (selected == null || ob[2] < selected[2])) {
+        selected = ob;
+      }
+    }
+    assertTrue(selected != null, "some prefix should be about as accurate as plain boosting");
+    System.out.printf("plain error %.4f EO %.4f; selected fair error %.4f EO %.4f%n", plainLast[0], plainLast[2],
+        selected[0], selected[2]);
+    assertTrue(selected[2] < 0.7 * plainLast[2], "EO violation should drop by 30% or more");
   }
 
   @Test
