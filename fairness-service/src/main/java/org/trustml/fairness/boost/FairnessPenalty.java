@@ -89,9 +89,12 @@ public final class FairnessPenalty {
     return pen;
   }
 
-  /** The smooth maximum (1/β)·log Σ_j exp(β·pen_j). */
+  /** The smooth maximum (1/β)·log Σ_j exp(β·pen_j); 0 without groupings. */
   public double smoothMax(double[] raw) {
     double[] pen = penalties(raw);
+    if (pen.length == 0) {
+      return 0;
+    }
     double max = max(pen);
     double sum = 0;
     for (double v : pen) {

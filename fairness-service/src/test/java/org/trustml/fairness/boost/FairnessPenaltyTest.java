@@ -84,6 +84,14 @@ class FairnessPenaltyTest {
   }
 
   @Test
+  void withoutGroupingsThePenaltyAndItsGradientVanish() {
+    FairnessPenalty none = new FairnessPenalty(List.of(), new int[] {0, 1, 1}, Constraint.EO, 10);
+    double[] raw = {0.3, -0.2, 1.0};
+    org.junit.jupiter.api.Assertions.assertEquals(0, none.smoothMax(raw));
+    org.junit.jupiter.api.Assertions.assertArrayEquals(new double[3], none.gradient(raw));
+  }
+
+  @Test
   void noneIsNotAPenalty() {
     assertThrows(IllegalArgumentException.class,
         () -> new FairnessPenalty(List.of(new boolean[] {true, false}), new int[] {0, 1}, Constraint.NONE, 10));
