@@ -97,6 +97,17 @@ class MmmFairGbtTest {
   }
 
   @Test
+  void intersectionalPenaltyLowersTheWorstCellGap() {
+    GbtParams plainParams = params(Constraint.DP, 0);
+    BoostingTrace plain = new MmmFairGbt(plainParams).fit(BIASED, BoostingListener.NONE).trace();
+    BoostingTrace cells = new MmmFairGbt(params(Constraint.DP, 0.3).withIntersectional(true))
+        .fit(BIASED, BoostingListener.NONE).trace();
+    System.out.printf("GBT DP worst cell: plain %.4f intersectional %.4f%n", plain.worstCellViolations()[59],
+        cells.worstCellViolations()[59]);
+    assertTrue(cells.worstCellViolations()[59] < plain.worstCellViolations()[59]);
+  }
+
+  @Test
   void parametersAreValidatedByName() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> new GbtParams(Constraint.EO, 10, 0.1, -1, 10, TreeParams.DEFAULT, 255, false, 30));
