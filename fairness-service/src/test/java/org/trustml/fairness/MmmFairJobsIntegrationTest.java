@@ -131,7 +131,7 @@ class MmmFairJobsIntegrationTest {
     int theta = result.get("theta").asInt();
     assertThat(theta).isBetween(1, 40);
     assertThat(result.get("onnxAgreement").get("agreeing").asInt())
-        .isEqualTo(result.get("onnxAgreement").get("rows").asInt()).isEqualTo(600);
+        .isEqualTo(result.get("onnxAgreement").get("rowsChecked").asInt()).isEqualTo(600);
     assertThat(result.get("explanation").asString()).contains("of its 40 learners");
     assertThat(result.get("testObjectives").has("eo:cells")).isTrue();
 
