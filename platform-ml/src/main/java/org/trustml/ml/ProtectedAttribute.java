@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * A protected column of a loaded table, kept out of the features: one code per row, an index into
- * {@code categories} ({@link CategoryCodes#UNSEEN} for a value the encoding was not fitted on).
+ * {@code categories}. A split encoded with an earlier fit lists the fitted categories first, then any value the fit
+ * had not seen, in order of appearance: the group of every row stays known.
  *
  * @param name the column
  * @param categories the category of each code

@@ -175,6 +175,10 @@ public final class TabularLoader {
       int protectedCount = encoding.protectedAttributes().size();
       Growing out = new Growing(width, protectedCount, encoding.isClassification());
       float[] rowFeatures = new float[width];
+      List<Map<String, Integer>> unseen = new ArrayList<>();
+      for (int p = 0; p < protectedCount; p++) {
+        unseen.add(new LinkedHashMap<>());
+      }
       long dropped = 0;
       while (hasNext(csv)) {
         String[] row = csv.next();
@@ -198,7 +202,14 @@ public final class TabularLoader {
         int[] codes = new int[protectedCount];
         for (int p = 0; p < protectedCount; p++) {
           CategoryCodes attribute = encoding.protectedAttributes().get(p);
-          codes[p] = attribute.code(valueOrFill(row[index[1 + p]], attribute.mode()));
+          String group = valueOrFill(row[index[1 + p]], attribute.mode());
+          codes[p] = attribute.code(group);
+          if (codes[p] == CategoryCodes.UNSEEN) {
+            // not a model input: keep the value as a new category rather than lose which group the row is in
+            Map<String, Integer> added = unseen.get(p);
+            codes[p] = attribute.categories().size()
+                + added.computeIfAbsent(group, v -> added.size());
+          }
         }
         int offset = 0;
         for (int f = 0; f < encoding.features().size(); f++) {
@@ -217,7 +228,9 @@ public final class TabularLoader {
       List<ProtectedAttribute> attributes = new ArrayList<>();
       for (int p = 0; p < protectedCount; p++) {
         CategoryCodes c = encoding.protectedAttributes().get(p);
-        attributes.add(new ProtectedAttribute(c.column(), c.categories(), out.protectedCodes(p)));
+        List<String> categories = new ArrayList<>(c.categories());
+        categories.addAll(unseen.get(p).keySet());
+        attributes.add(new ProtectedAttribute(c.column(), categories, out.protectedCodes(p)));
       }
       return new TabularTable(
           encoding,

@@ -151,10 +151,11 @@ class TabularLoaderTest {
 
     TabularTable t = TabularLoader.encode(csv(test), train.encoding(), TabularOptions.defaults().csv());
 
-    // columns found by name; an unseen colour is all zeros; an unseen protected value is UNSEEN
+    // columns found by name; an unseen colour is all zeros; an unseen protected value becomes a new category
     assertThat(row(t, 0)).containsExactly(10f, 0f, 0f, 0f, 1f);
     assertThat(row(t, 1)).containsExactly(0f, 1f, 0f, 0f, 0f);
-    assertThat(t.protectedAttributes().get(0).codes()).containsExactly(1, CategoryCodes.UNSEEN);
+    assertThat(t.protectedAttributes().get(0).codes()).containsExactly(1, 2);
+    assertThat(t.protectedAttributes().get(0).categories()).containsExactly("F", "M", "X");
 
     String badLabel = "age,color,member,sex,y\n1,red,true,F,maybe\n";
     assertThatThrownBy(() -> TabularLoader.encode(csv(badLabel), train.encoding(), TabularOptions.defaults().csv()))
