@@ -1,0 +1,19 @@
+package org.trustml.bench.fairness;
+
+import org.trustml.fairness.data.FairProblem;
+import org.trustml.fairness.pareto.CandidateEvaluator;
+import org.trustml.fairness.pareto.CandidateTable;
+import org.trustml.fairness.pareto.FairnessObjective;
+
+/** Measures every method's hard test predictions the same way: CandidateEvaluator's columns. */
+public final class Metrics {
+
+  /** Cells with fewer test rows than this are left out of the {@code :cells} gaps (the service's default). */
+  public static final int MIN_SUPPORT = 30;
+
+  private Metrics() {}
+
+  public static CandidateTable of(int[] predictions, FairProblem test) {
+    return CandidateEvaluator.evaluate(predictions, test, FairnessObjective.EO, true, MIN_SUPPORT);
+  }
+}
