@@ -33,7 +33,7 @@ public final class AdultSection {
     List<String> attributes = train.attributes().stream().map(FairProblem.Attribute::name).toList();
     ResultsTable table = new ResultsTable(attributes);
     StringBuilder md = new StringBuilder();
-    md.append(String.format("Official split: %d training rows, %d test rows, %d one-hot features; %d intersectional "
+    md.append(String.format("Official split (both files loaded as one table, then split by row): %d training rows, %d test rows, %d one-hot features; %d intersectional "
         + "cells (sex × race × age band), %d of them with ≥ %d test rows.%n%n", train.rows(), test.rows(),
         train.width(), train.cellNames().size(), qualifying(test), Metrics.MIN_SUPPORT));
 
