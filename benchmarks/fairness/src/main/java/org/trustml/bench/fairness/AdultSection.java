@@ -102,7 +102,7 @@ public final class AdultSection {
       md.append(String.format("| %s | %d | %.4f | %.3f |%n", m.name(), front.length, Fronts.hypervolume(front),
           Fronts.dominatedShare(front, egPoints)));
       if (m.name().equals(REACH_MODEL)) {
-        plot.cloud(m.name() + ", every θ", cloud).front(m.name() + ", front", front);
+        plot.cloud("MMM-Fair AdaBoost (int. EO), every θ", cloud).front("MMM-Fair AdaBoost (int. EO), front", front);
       }
     }
     plot.front("EG(EO) bounds " + boundsLabel(), Fronts.front(egPoints));

@@ -15,10 +15,13 @@ import org.trustml.ml.MissingValuePolicy;
 /** The benchmark's two data sets as {@link FairProblem}s, with the schemas stated once here. */
 public final class BenchData {
 
-  /** Adult: sex (Male non-protected), race (White), age in bands with 25 < age < 60 non-protected. */
+  /**
+   * Adult: sex (Male non-protected), race (White), age non-protected for 25 < age < 60 (mmm-fair's Adult setting)
+   * and cut at 26 and 60 for the cells, so that the middle band is exactly that range.
+   */
   public static final FairSchema ADULT = new FairSchema("income", ">50K", List.of(
       ProtectedSpec.of("sex", "Male"), ProtectedSpec.of("race", "White"),
-      new ProtectedSpec("age", "25_60", List.of(25.0, 45.0, 65.0))), List.of(), List.of(), MissingValuePolicy.IMPUTE);
+      new ProtectedSpec("age", "25_60", List.of(26.0, 60.0))), List.of(), List.of(), MissingValuePolicy.IMPUTE);
 
   /**
    * COMPAS: race (Caucasian non-protected), sex (Male non-protected). MMM and every gap are absolute, so which side

@@ -19,10 +19,10 @@ import javax.imageio.ImageIO;
  */
 public final class FrontPlot {
 
-  private static final int WIDTH = 1000;
+  private static final int WIDTH = 1250;
   private static final int HEIGHT = 720;
   private static final int LEFT = 80;
-  private static final int RIGHT = 300;
+  private static final int RIGHT = 420;
   private static final int TOP = 50;
   private static final int BOTTOM = 70;
   private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),

@@ -8,8 +8,12 @@ import org.trustml.fairness.pareto.FairnessObjective;
 /** Measures every method's hard test predictions the same way: CandidateEvaluator's columns. */
 public final class Metrics {
 
-  /** Cells with fewer test rows than this are left out of the {@code :cells} gaps (the service's default). */
-  public static final int MIN_SUPPORT = 30;
+  /**
+   * Cells with fewer rows than this are left out of the {@code :cells} gaps and of intersectional training. The
+   * service's default 30 counts rows, not positives: on Adult a 30-row cell can hold one or two positives, whose TPR
+   * then decides the worst-cell gap alone.
+   */
+  public static final int MIN_SUPPORT = 100;
 
   private Metrics() {}
 
