@@ -24,8 +24,9 @@ import org.trustml.fairness.metrics.ProtectedAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Fairness metrics of a catalog dataset that holds the true labels, a model's predictions and the protected
- * attributes: every view of the report, written as {@code report.json}, with the headline numbers as the result.
+ * Fairness metrics of a catalog dataset that holds the true labels and the protected attributes, for the predictions
+ * in one of its columns or for a registered fair model's predictions on it: every view of the report, written as
+ * {@code report.json}, with the headline numbers as the result.
  */
 @Component
 public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
@@ -33,7 +34,9 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
   /**
    * @param dataset a CSV dataset of the catalog
    * @param label its true-label column, 0/1 (or two values with {@code positive} naming the positive one)
-   * @param prediction its predicted-label column, coded like the label
+   * @param prediction its predicted-label column, coded like the label; or
+   * @param model a fair model of the catalog to predict with (its label and protected columns are used unless
+   *     given here)
    * @param positive the positive class's value when the columns are not 0/1, e.g. {@code >50K}
    * @param protectedAttributes the columns to audit; the dataset's protected columns when empty
    * @param nonProtected attribute → its non-protected value, for MMM's binary convention
@@ -42,8 +45,9 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
    */
   public record Params(
       @NotBlank String dataset,
-      @NotBlank String label,
-      @NotBlank String prediction,
+      String label,
+      String prediction,
+      String model,
       String positive,
       List<String> protectedAttributes,
       Map<String, String> nonProtected,
@@ -58,6 +62,17 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
   }
 
   @Override
+  public void validate(Params p) {
+    if ((p.prediction() == null) == (p.model() == null)) {
+      throw ProblemException.badRequest("invalid-params", "give either a prediction column or a model")
+          .with("field", "params.prediction");
+    }
+    if (p.model() == null && (p.label() == null || p.label().isBlank())) {
+      throw ProblemException.badRequest("invalid-params", "name the label column").with("field", "params.label");
+    }
+  }
+
+  @Override
   public String type() {
     return "fairness.evaluate";
   }
@@ -69,6 +84,9 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
 
   @Override
   public Object run(Params p, JobContext ctx) throws Exception {
+    if (p.model() != null) {
+      return ModelEvaluation.run(p, ctx, json);
+    }
     DatasetDescriptor d = ctx.catalog().dataset(ctx.owner(), p.dataset());
     if (!"csv".equals(d.format())) {
       throw ProblemException.badRequest("unsupported-format", "dataset " + d.id() + " is " + d.format()
@@ -94,7 +112,15 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
       protectedValues.put(a, columns.get(a).toArray(String[]::new));
     }
     ctx.checkCancelled();
-    ctx.progress(0.4, "computing metrics over " + yTrue.length + " rows");
+    return report(p, ctx, json, Predictions.of(p.label(), yTrue, p.prediction(), yPred, null, null),
+        ProtectedAttributes.of(protectedValues), attributes);
+  }
+
+  /** Computes, writes and summarises the report of predictions (shared with the model evaluation). */
+  static Object report(Params p, JobContext ctx, JsonMapper json, Predictions predictions,
+      ProtectedAttributes protectedAttributes, List<String> attributes) {
+    ctx.checkCancelled();
+    ctx.progress(0.4, "computing metrics over " + predictions.size() + " rows");
     MetricsOptions options = MetricsOptions.defaults()
         .withBootstrap(p.bootstrap() == null ? MetricsOptions.DEFAULT_RESAMPLES : p.bootstrap(),
             p.confidenceLevel() == null ? MetricsOptions.DEFAULT_LEVEL : p.confidenceLevel(), ctx.seed());
@@ -104,8 +130,7 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
     if (p.nonProtected() != null) {
       options = options.withNonProtected(p.nonProtected());
     }
-    FairnessReport report = new FairnessMetrics(options).evaluate(
-        Predictions.of(p.label(), yTrue, p.prediction(), yPred, null, null), ProtectedAttributes.of(protectedValues));
+    FairnessReport report = new FairnessMetrics(options).evaluate(predictions, protectedAttributes);
     ctx.progress(0.9, "writing the report");
     ctx.writeArtifact("report.json", "application/json",
         json.writeValueAsString(report).getBytes(StandardCharsets.UTF_8));
