@@ -3,9 +3,7 @@ package org.trustml.bench.fairness;
 import java.util.List;
 import org.trustml.fairness.boost.Ensemble;
 import org.trustml.fairness.data.FairProblem;
-import org.trustml.fairness.model.Boosters;
 import org.trustml.fairness.model.BoostingSpec;
-import org.trustml.fairness.model.RoundListener;
 import org.trustml.fairness.model.SelectionRequest;
 import org.trustml.fairness.pareto.Bound;
 import org.trustml.fairness.pareto.CandidateEvaluator;
@@ -13,7 +11,7 @@ import org.trustml.fairness.pareto.CandidateTable;
 import org.trustml.fairness.pareto.FairnessObjective;
 
 /**
- * Trains the boosting models through the service's {@link Boosters} and chooses θ on the training set, as mmm-fair
+ * Trains the boosting models ({@link BoostTraining}) and chooses θ on the training set, as mmm-fair
  * does: its default pseudo-weight rule over (error, imbalance or balanced error, fairness), or a constraint query.
  * Unconstrained boosting (constraint NONE) keeps every learner.
  */
@@ -52,7 +50,7 @@ public final class MmmFair {
 
   public Model train(String name, BoostingSpec spec) {
     long start = System.nanoTime();
-    Ensemble ensemble = Boosters.train(train, spec, seed, RoundListener.NONE);
+    Ensemble ensemble = BoostTraining.train(train, spec, seed);
     double seconds = (System.nanoTime() - start) / 1e9;
     CandidateTable candidates = CandidateEvaluator.evaluate(ensemble, train, FairnessObjective.EO,
         spec.intersectional(), Metrics.MIN_SUPPORT);
