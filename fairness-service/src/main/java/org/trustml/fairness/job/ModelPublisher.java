@@ -2,7 +2,6 @@ package org.trustml.fairness.job;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.trustml.core.artifact.ArtifactRef;
 import org.trustml.core.catalog.Lineage;
@@ -21,7 +20,6 @@ import org.trustml.fairness.pareto.CandidateEvaluator;
 import org.trustml.fairness.pareto.CandidateTable;
 import org.trustml.fairness.pareto.FairnessObjective;
 import org.trustml.fairness.pareto.Selection;
-import org.trustml.fairness.model.SelectionRequest;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -65,13 +63,12 @@ public class ModelPublisher {
     ArtifactRef onnxRef = ctx.writeArtifact("model.onnx", ONNX, onnx);
     ArtifactRef sidecar = ctx.writeArtifact("model.json", "application/json", json.writeValueAsBytes(model));
     CandidateTable testCandidates = test == null ? null : CandidateEvaluator.evaluate(model.ensemble(), test,
-        FairnessObjective.valueOf(SelectionRequest.objectivePrefix(model.constraint()).toUpperCase(Locale.ROOT)),
+        FairnessObjective.of(model.constraint()),
         model.intersectional(), model.minSupport());
     ModelCard card = ModelCards.build(name, model, train, test, testCandidates, facts,
         new ModelCard.OnnxFacts(onnxRef.sha256(), agreement.rows(), agreement.agreeing(),
             agreement.maxScoreDifference()));
-    card = new ModelCard(card.name(), card.method(), card.data(), card.attributes(), card.choice(),
-        card.selectionObjectives(), card.testObjectives(), card.onnx(), phraser.phrase(card.explanation()));
+    card = card.withExplanation(phraser.phrase(card.explanation()));
     ctx.writeArtifact("card.json", "application/json", json.writeValueAsBytes(card));
     ctx.writeArtifact("pareto.json", "application/json", json.writeValueAsBytes(ParetoView.of(model, testCandidates)));
     ctx.writeArtifact("explanation.txt", "text/plain", card.explanation().text().getBytes(StandardCharsets.UTF_8));

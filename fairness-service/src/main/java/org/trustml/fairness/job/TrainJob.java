@@ -158,8 +158,7 @@ public class TrainJob implements JobHandler<TrainJob.Params> {
     ctx.log(String.format("trained %d learners in %.2f s", ensemble.trees().size(), trainSeconds));
 
     ctx.progress(0.82, "building the Pareto front");
-    FairnessObjective objective = FairnessObjective.valueOf(
-        SelectionRequest.objectivePrefix(spec.constraint()).toUpperCase(Locale.ROOT));
+    FairnessObjective objective = FairnessObjective.of(spec.constraint());
     CandidateTable candidates = CandidateEvaluator.evaluate(ensemble, selectOn, objective, spec.intersectional(),
         spec.minSupportOrDefault());
     SelectionRequest request = p.selection() == null ? SelectionRequest.defaults() : p.selection();

@@ -23,6 +23,11 @@ public record ModelCard(String name, String method, DataFacts data, List<Attribu
     Map<String, Double> selectionObjectives, Map<String, Double> testObjectives, OnnxFacts onnx,
     Explanation explanation) {
 
+  /** The same card with another wording of its explanation. */
+  public ModelCard withExplanation(Explanation e) {
+    return new ModelCard(name, method, data, attributes, choice, selectionObjectives, testObjectives, onnx, e);
+  }
+
   /**
    * @param dataset the training dataset's catalog id
    * @param testDataset the test dataset's catalog id, or null

@@ -6,6 +6,7 @@ import java.util.List;
 import org.trustml.core.web.ProblemException;
 import org.trustml.fairness.pareto.Bound;
 import org.trustml.fairness.pareto.CandidateTable;
+import org.trustml.fairness.pareto.FairnessObjective;
 import org.trustml.fairness.pareto.Selection;
 import org.trustml.fairness.pareto.ThetaSelector;
 
@@ -66,11 +67,6 @@ public record SelectionRequest(String criteria, List<String> objectives, List<Do
 
   /** The column prefix of a training constraint (NONE is judged on equalized odds). */
   public static String objectivePrefix(String constraint) {
-    return switch (constraint) {
-      case "DP" -> "dp";
-      case "EP", "TPR" -> "ep";
-      case "FPR" -> "fpr";
-      default -> "eo";
-    };
+    return FairnessObjective.of(constraint).prefix();
   }
 }

@@ -1,11 +1,10 @@
 package org.trustml.fairness.pareto;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.trustml.fairness.boost.Ensemble;
-import org.trustml.fairness.boost.Tree;
+import org.trustml.fairness.boost.StagedScores;
 import org.trustml.fairness.data.FairProblem;
 
 /**
@@ -23,7 +22,8 @@ import org.trustml.fairness.data.FairProblem;
  *   <li>{@code fairness}: the trained objective's column, {@code <objective>} or {@code <objective>:cells}.
  * </ul>
  *
- * <p>Scores are accumulated learner by learner, so all T prefixes cost one pass over the trees.
+ * <p>Scores are accumulated learner by learner ({@link StagedScores}), so all T prefixes cost one pass over the
+ * trees.
  */
 public final class CandidateEvaluator {
 
@@ -35,28 +35,17 @@ public final class CandidateEvaluator {
    */
   public static CandidateTable evaluate(Ensemble ensemble, FairProblem data, FairnessObjective objective,
       boolean intersectional, int minSupport) {
-    int n = data.rows();
-    int d = data.width();
     boolean[] cellQualifies = qualifyingCells(data, minSupport);
     boolean withCells = count(cellQualifies) >= 2;
     List<String> columns = columns(data, withCells);
-    int total = ensemble.trees().size();
-    double[][] values = new double[total][];
-    double[] score = new double[n];
-    Arrays.fill(score, ensemble.base());
-    float[] x = data.features();
-    int[] predictions = new int[n];
-    for (int t = 0; t < total; t++) {
-      Tree tree = ensemble.trees().get(t);
-      double w = ensemble.weights()[t];
-      for (int i = 0; i < n; i++) {
-        score[i] += ensemble.kind() == Ensemble.Kind.ADABOOST
-            ? (tree.predictClass(x, i * d) == 1 ? w : -w)
-            : w * tree.value(x, i * d);
-        predictions[i] = score[i] > 0 ? 1 : 0;
+    double[][] values = new double[ensemble.trees().size()][];
+    int[] predictions = new int[data.rows()];
+    StagedScores.forEachStage(ensemble, data.features(), (t, scores) -> {
+      for (int i = 0; i < scores.length; i++) {
+        predictions[i] = scores[i] > 0 ? 1 : 0;
       }
       values[t] = row(data, predictions, cellQualifies, withCells, objective, intersectional);
-    }
+    });
     return new CandidateTable(columns, values);
   }
 

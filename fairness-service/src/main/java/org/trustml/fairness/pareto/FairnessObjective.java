@@ -23,4 +23,14 @@ public enum FairnessObjective {
   public String prefix() {
     return prefix;
   }
+
+  /** The objective a training constraint optimises ({@code TPR} is {@code EP}; {@code NONE} is judged on EO). */
+  public static FairnessObjective of(String constraint) {
+    return switch (constraint) {
+      case "DP" -> DP;
+      case "EP", "TPR" -> EP;
+      case "FPR" -> FPR;
+      default -> EO;
+    };
+  }
 }

@@ -44,11 +44,6 @@ public final class FairnessBenchmark {
     md.append("## Adult (sex, race, age band)\n\n").append(adult);
     md.append("## COMPAS (race, sex)\n\n").append(compas);
     md.append(fairBranch(branch, settings));
-    if (BoostTraining.usedDirectPath()) {
-      md.append("\nNote: `Boosters.train` still throws UnsupportedOperationException on this commit; the boosting "
-          + "models were trained by `MmmFairAdaBoost` / `MmmFairGbt` directly with BoostingSpec's documented "
-          + "defaults (see `BoostTraining`).\n");
-    }
     String text = md.toString();
     Files.writeString(results, text, StandardCharsets.UTF_8);
     System.out.println(text);
