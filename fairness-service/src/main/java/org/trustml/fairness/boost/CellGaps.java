@@ -2,9 +2,9 @@ package org.trustml.fairness.boost;
 
 /**
  * Intersectional gaps (design note §7): for every cell with at least {@code minSupport} rows,
- * gap_c = overall rate − cell rate for TPR, TNR and PPR, so a positive gap marks a disadvantaged cell. Cells below
- * the support, and conditional rates of a cell without rows of that class, get gap 0 and so never drive costs or
- * violations.
+ * gap_c = overall rate − cell rate for TPR, TNR and PPR, so a positive gap marks a disadvantaged cell. A rate counts
+ * only when its own denominator has the support too (positives for TPR, negatives for TNR): cells below the support,
+ * and rates measured on fewer rows than that, get gap 0 and so never drive costs or violations.
  *
  * @param supported per cell: whether it has the minimum support
  * @param tpr per cell TPR gap
@@ -36,8 +36,10 @@ public record CellGaps(boolean[] supported, double[] tpr, double[] tnr, double[]
       if (!supported[k]) {
         continue;
       }
-      tpr[k] = x[0] + x[1] > 0 ? overallTpr - rate(x[0], x[0] + x[1]) : 0;
-      tnr[k] = x[2] + x[3] > 0 ? overallTnr - rate(x[2], x[2] + x[3]) : 0;
+      long positives = x[0] + x[1];
+      long negatives = x[2] + x[3];
+      tpr[k] = positives >= minSupport && positives > 0 ? overallTpr - rate(x[0], positives) : 0;
+      tnr[k] = negatives >= minSupport && negatives > 0 ? overallTnr - rate(x[2], negatives) : 0;
       ppr[k] = overallPpr - rate(x[0] + x[3], size);
     }
     return new CellGaps(supported, tpr, tnr, ppr);

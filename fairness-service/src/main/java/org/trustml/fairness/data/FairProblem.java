@@ -1,11 +1,12 @@
 package org.trustml.fairness.data;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * A binary classification task with protected groups, in the plain arrays the fair learners work on.
  *
- * <p>Protected attributes are kept out of the features. Each attribute has its (possibly multi-valued) codes and the
+ * <p>Protected attributes are kept out of the features unless the schema makes them inputs too. Each attribute has its (possibly multi-valued) codes and the
  * MMM-Fair binary view {@code nonProtected} (true = non-protected group, the convention of the design note's S
  * matrix). Intersectional cells are the attributes' value combinations present in the data.
  *
@@ -79,6 +80,52 @@ public record FairProblem(
       s[j] = attributes.get(j).nonProtected();
     }
     return s;
+  }
+
+  /**
+   * This problem with attribute values and cells indexed as in {@code reference} (a split loaded separately, whose
+   * codes were numbered over the values present in it): a value or cell the reference names keeps the reference's
+   * index, one it lacks is appended after the reference's. Learners keyed by cell or group index (per-cell thresholds,
+   * reductions over cells) can then be applied to this problem.
+   */
+  public FairProblem alignedTo(FairProblem reference) {
+    if (reference.attributes.size() != attributes.size()) {
+      throw new IllegalArgumentException("the reference has " + reference.attributes.size() + " protected attributes, "
+          + "this problem " + attributes.size());
+    }
+    List<Attribute> aligned = new ArrayList<>();
+    for (int j = 0; j < attributes.size(); j++) {
+      Attribute a = attributes.get(j);
+      Attribute r = reference.attributes.get(j);
+      if (!a.name().equals(r.name())) {
+        throw new IllegalArgumentException("protected attribute " + j + " is '" + a.name() + "' here and '" + r.name()
+            + "' in the reference");
+      }
+      List<String> values = new ArrayList<>(r.values());
+      int[] codes = reindex(a.codes(), a.values(), values);
+      aligned.add(new Attribute(a.name(), values, codes, a.nonProtected()));
+    }
+    List<String> names = new ArrayList<>(reference.cellNames);
+    int[] c = reindex(cells, cellNames, names);
+    return new FairProblem(featureNames, features, labels, aligned, c, names);
+  }
+
+  /** Codes over {@code from} as codes over {@code to}, appending to {@code to} the names it lacks. */
+  private static int[] reindex(int[] codes, List<String> from, List<String> to) {
+    int[] map = new int[from.size()];
+    for (int v = 0; v < from.size(); v++) {
+      int k = to.indexOf(from.get(v));
+      if (k < 0) {
+        to.add(from.get(v));
+        k = to.size() - 1;
+      }
+      map[v] = k;
+    }
+    int[] out = new int[codes.length];
+    for (int i = 0; i < codes.length; i++) {
+      out[i] = map[codes[i]];
+    }
+    return out;
   }
 
   /** The rows given, in that order (bootstrap, train/test splits). */

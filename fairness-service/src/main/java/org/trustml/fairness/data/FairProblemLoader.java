@@ -34,15 +34,25 @@ public final class FairProblemLoader {
 
   /** Fits the encoding on this table and loads it. */
   public static Loaded fit(ByteSource source, FairSchema schema) throws IOException {
-    checkColumns(source, schema);
+    List<String> columns = checkColumns(source, schema);
     TabularTable table;
     try {
-      table = TabularLoader.load(source, roles(schema), TabularOptions.defaults().withCsv(CSV)
+      table = TabularLoader.load(source, roles(schema, columns), TabularOptions.defaults().withCsv(CSV)
           .withMissing(schema.missing()));
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("invalid-dataset", e.getMessage());
     }
     return new Loaded(problem(table, schema), table.encoding(), schema, table.droppedRows());
+  }
+
+  /**
+   * Loads another split with the encoding {@code fitted} was loaded with, its groups and cells indexed as in
+   * {@code fitted} ({@link FairProblem#alignedTo}).
+   */
+  public static Loaded apply(ByteSource source, Loaded fitted) throws IOException {
+    Loaded loaded = apply(source, fitted.encoding(), fitted.schema());
+    return new Loaded(loaded.problem().alignedTo(fitted.problem()), loaded.encoding(), loaded.schema(),
+        loaded.droppedRows());
   }
 
   /** Loads another split with an encoding fitted before. */
@@ -57,11 +67,30 @@ public final class FairProblemLoader {
     return new Loaded(problem(table, schema), encoding, schema, table.droppedRows());
   }
 
-  private static ColumnRoles roles(FairSchema schema) {
-    return new ColumnRoles(schema.label(), schema.protectedColumns(), schema.features(), schema.ignored());
+  private static ColumnRoles roles(FairSchema schema, List<String> columns) {
+    List<String> features = schema.features();
+    if (schema.usesProtectedAsFeatures()) {
+      // the given features (or every column without a role), then each protected column not among them
+      List<String> inputs = new ArrayList<>(features);
+      if (inputs.isEmpty()) {
+        for (String c : columns) {
+          if (!c.equals(schema.label()) && !schema.protectedColumns().contains(c) && !schema.ignored().contains(c)) {
+            inputs.add(c);
+          }
+        }
+      }
+      for (String c : schema.protectedColumns()) {
+        if (!inputs.contains(c)) {
+          inputs.add(c);
+        }
+      }
+      features = inputs;
+    }
+    return new ColumnRoles(schema.label(), schema.protectedColumns(), features, schema.ignored());
   }
 
-  private static void checkColumns(ByteSource source, FairSchema schema) throws IOException {
+  /** The file's column names, once every column the schema names is known to be among them. */
+  private static List<String> checkColumns(ByteSource source, FairSchema schema) throws IOException {
     List<String> names;
     try (InputStream in = source.open(); CsvReader reader = CsvReader.open(in, CSV)) {
       names = reader.columnNames();
@@ -78,11 +107,16 @@ public final class FairProblemLoader {
       }
     }
     for (String f : schema.features()) {
-      if (schema.protectedColumns().contains(f) || f.equals(schema.label())) {
-        throw ProblemException.badRequest("invalid-column-role", "column '" + f + "' is the label or protected; "
-            + "protected attributes are kept out of the features").with("column", f);
+      if (f.equals(schema.label())) {
+        throw ProblemException.badRequest("invalid-column-role", "column '" + f + "' is the label and cannot be a "
+            + "feature").with("column", f);
+      }
+      if (schema.protectedColumns().contains(f) && !schema.usesProtectedAsFeatures()) {
+        throw ProblemException.badRequest("invalid-column-role", "column '" + f + "' is protected; protected "
+            + "attributes are kept out of the features unless protectedAsFeatures is true").with("column", f);
       }
     }
+    return names;
   }
 
   private static FairProblem problem(TabularTable table, FairSchema schema) {

@@ -71,7 +71,7 @@ public class ReselectJob implements JobHandler<ReselectJob.Params> {
     DatasetDescriptor testSet = null;
     if (p.testDataset() != null) {
       testSet = Tables.csv(ctx, p.testDataset(), "params.testDataset");
-      test = FairProblemLoader.apply(Tables.bytes(ctx, testSet), encoding, stored.schema()).problem();
+      test = FairProblemLoader.apply(Tables.bytes(ctx, testSet), trainRows).problem();
     }
     ctx.checkCancelled();
     ctx.progress(0.6, "exporting θ = " + selection.theta());

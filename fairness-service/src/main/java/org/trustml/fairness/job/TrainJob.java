@@ -51,6 +51,8 @@ public class TrainJob implements JobHandler<TrainJob.Params> {
    * @param features the feature columns; every other column when empty
    * @param ignored columns to leave out
    * @param missing {@code DROP_ROWS} (default) or {@code IMPUTE}
+   * @param protectedAsFeatures whether the protected columns are model inputs as well (default false); the served
+   *     model then needs them to predict
    * @param variant {@code adaboost} (default) or {@code gbt}
    * @param constraint {@code EO} (default), {@code DP}, {@code EP}, {@code TPR}, {@code FPR}, or {@code NONE}
    * @param selectionFraction share of the training rows held out to build the front on; 0 (default) builds it on
@@ -67,6 +69,7 @@ public class TrainJob implements JobHandler<TrainJob.Params> {
       List<String> features,
       List<String> ignored,
       MissingValuePolicy missing,
+      Boolean protectedAsFeatures,
       @Pattern(regexp = "adaboost|gbt") String variant,
       @Pattern(regexp = "DP|EP|EO|TPR|FPR|NONE") String constraint,
       @Min(1) @Max(5000) Integer rounds,
@@ -89,7 +92,7 @@ public class TrainJob implements JobHandler<TrainJob.Params> {
     }
 
     FairSchema schema() {
-      return new FairSchema(label, positive, protectedAttributes, features, ignored, missing);
+      return new FairSchema(label, positive, protectedAttributes, features, ignored, missing, protectedAsFeatures);
     }
   }
 
@@ -133,7 +136,7 @@ public class TrainJob implements JobHandler<TrainJob.Params> {
     ctx.progress(0.02, "reading " + train.id());
     FairProblemLoader.Loaded loaded = FairProblemLoader.fit(Tables.bytes(ctx, train), p.schema());
     FairProblemLoader.Loaded testLoaded = test == null ? null
-        : FairProblemLoader.apply(Tables.bytes(ctx, test), loaded.encoding(), loaded.schema());
+        : FairProblemLoader.apply(Tables.bytes(ctx, test), loaded);
     ctx.checkCancelled();
 
     FairProblem fitOn = loaded.problem();

@@ -16,9 +16,11 @@ import org.trustml.fairness.data.FairProblem;
  *   <li>per attribute a, on its binary view (non-protected vs protected, mmm-fair's guarded rates):
  *       {@code dp:a}, {@code ep:a}, {@code fpr:a}, {@code eo:a} (the larger of the TPR and TNR gaps);
  *   <li>{@code dp}, {@code ep}, {@code fpr}, {@code eo}: the worst attribute of each; {@code mmm} equals {@code eo};
- *   <li>{@code dp:cells} … {@code eo:cells}: the largest difference between intersectional cells that have at least
- *       {@code minSupport} rows and a defined rate (Fairlearn's between-groups difference with the cell as the
- *       sensitive feature); left out when fewer than two cells qualify;
+ *   <li>{@code dp:cells} … {@code eo:cells}: the largest difference of a rate between intersectional cells whose
+ *       denominator of that rate has at least {@code minSupport} rows: all rows for the selection rate, positives for
+ *       TPR, negatives for FPR (Fairlearn's between-groups difference with the cell as the sensitive feature). A cell
+ *       with 200 rows but 3 positives would otherwise decide the TPR spread on 3 people. Left out when fewer than two
+ *       cells have {@code minSupport} rows;
  *   <li>{@code fairness}: the trained objective's column, {@code <objective>} or {@code <objective>:cells}.
  * </ul>
  *
@@ -35,8 +37,8 @@ public final class CandidateEvaluator {
    */
   public static CandidateTable evaluate(Ensemble ensemble, FairProblem data, FairnessObjective objective,
       boolean intersectional, int minSupport) {
-    boolean[] cellQualifies = qualifyingCells(data, minSupport);
-    boolean withCells = count(cellQualifies) >= 2;
+    CellSupport cellQualifies = CellSupport.of(data, minSupport);
+    boolean withCells = count(cellQualifies.rows()) >= 2;
     List<String> columns = columns(data, withCells);
     double[][] values = new double[ensemble.trees().size()][];
     int[] predictions = new int[data.rows()];
@@ -52,8 +54,8 @@ public final class CandidateEvaluator {
   /** The same objectives for one vector of predictions (any classifier), as a one-row table. */
   public static CandidateTable evaluate(int[] predictions, FairProblem data, FairnessObjective objective,
       boolean intersectional, int minSupport) {
-    boolean[] cellQualifies = qualifyingCells(data, minSupport);
-    boolean withCells = count(cellQualifies) >= 2;
+    CellSupport cellQualifies = CellSupport.of(data, minSupport);
+    boolean withCells = count(cellQualifies.rows()) >= 2;
     return new CandidateTable(columns(data, withCells), new double[][] {
         row(data, predictions, cellQualifies, withCells, objective, intersectional)});
   }
@@ -66,16 +68,27 @@ public final class CandidateEvaluator {
     return c;
   }
 
-  private static boolean[] qualifyingCells(FairProblem data, int minSupport) {
-    int[] count = new int[data.cellNames().size()];
-    for (int c : data.cells()) {
-      count[c]++;
+  /** Per cell, whether each rate's denominator (rows, positives, negatives) reaches the minimum support. */
+  private record CellSupport(boolean[] rows, boolean[] positives, boolean[] negatives) {
+
+    static CellSupport of(FairProblem data, int minSupport) {
+      int cellCount = data.cellNames().size();
+      int[] rows = new int[cellCount];
+      int[] positives = new int[cellCount];
+      int[] y = data.labels();
+      int[] cells = data.cells();
+      for (int i = 0; i < y.length; i++) {
+        rows[cells[i]]++;
+        positives[cells[i]] += y[i];
+      }
+      CellSupport s = new CellSupport(new boolean[cellCount], new boolean[cellCount], new boolean[cellCount]);
+      for (int c = 0; c < cellCount; c++) {
+        s.rows[c] = rows[c] >= minSupport;
+        s.positives[c] = positives[c] >= minSupport;
+        s.negatives[c] = rows[c] - positives[c] >= minSupport;
+      }
+      return s;
     }
-    boolean[] q = new boolean[count.length];
-    for (int c = 0; c < count.length; c++) {
-      q[c] = count[c] >= minSupport;
-    }
-    return q;
   }
 
   private static List<String> columns(FairProblem data, boolean withCells) {
@@ -98,7 +111,7 @@ public final class CandidateEvaluator {
     return c;
   }
 
-  private static double[] row(FairProblem data, int[] predictions, boolean[] cellQualifies, boolean withCells,
+  private static double[] row(FairProblem data, int[] predictions, CellSupport support, boolean withCells,
       FairnessObjective objective, boolean intersectional) {
     int k = data.attributes().size();
     int[] y = data.labels();
@@ -120,7 +133,6 @@ public final class CandidateEvaluator {
       }
       cells[data.cells()[i]].add(y[i], p);
     }
-    boolean[] qualifies = cellQualifies;
     List<Double> v = new ArrayList<>();
     long n = overall.n();
     double tpr = overall.guardedTpr();
@@ -145,9 +157,9 @@ public final class CandidateEvaluator {
     v.add(worst[FairnessObjective.EO.ordinal()]);
     double[] cellGaps = new double[4];
     if (withCells) {
-      double dp = spread(cells, qualifies, GroupRates::selectionRate);
-      double ep = spread(cells, qualifies, GroupRates::tpr);
-      double fpr = spread(cells, qualifies, GroupRates::fpr);
+      double dp = spread(cells, support.rows(), GroupRates::selectionRate);
+      double ep = spread(cells, support.positives(), GroupRates::tpr);
+      double fpr = spread(cells, support.negatives(), GroupRates::fpr);
       cellGaps = new double[] {dp, ep, fpr, Math.max(ep, fpr)};
       for (double g : cellGaps) {
         v.add(g);
@@ -157,7 +169,7 @@ public final class CandidateEvaluator {
     return v.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
-  /** max − min of a rate over the qualifying cells where it is defined; 0 when fewer than two are. */
+  /** max − min of a rate over the cells whose denominator has the support; 0 when fewer than two do. */
   private static double spread(GroupRates[] cells, boolean[] qualifies,
       ToDoubleFunction<GroupRates> rate) {
     double lo = Double.POSITIVE_INFINITY;

@@ -55,6 +55,25 @@ class FairProblemLoaderTest {
   }
 
   @Test
+  void protectedColumnsCanBeInputsToo() throws Exception {
+    FairSchema both = new FairSchema("income", ">50K", List.of(ProtectedSpec.of("sex", "Male")), List.of(),
+        List.of(), null, true);
+    FairProblem p = FairProblemLoader.fit(csv(TABLE), both).problem();
+    assertThat(p.featureNames()).contains("hours", "sex=Male").doesNotContain("income");
+    assertThat(p.attributes().get(0).name()).isEqualTo("sex");
+
+    FairSchema listed = new FairSchema("income", ">50K", List.of(ProtectedSpec.of("sex", "Male")),
+        List.of("hours", "sex"), List.of(), null, true);
+    assertThat(FairProblemLoader.fit(csv(TABLE), listed).problem().featureNames())
+        .containsExactly("hours", "sex=Female", "sex=Male");
+
+    FairSchema refused = new FairSchema("income", ">50K", List.of(ProtectedSpec.of("sex", "Male")),
+        List.of("hours", "sex"), List.of(), null);
+    assertThatThrownBy(() -> FairProblemLoader.fit(csv(TABLE), refused))
+        .isInstanceOf(ProblemException.class).hasMessageContaining("protectedAsFeatures");
+  }
+
+  @Test
   void anotherSplitIsEncodedWithTheFittedEncoding() throws Exception {
     FairProblemLoader.Loaded train = FairProblemLoader.fit(csv(TABLE), schema(ProtectedSpec.of("race", "White")));
     String test = """
@@ -70,6 +89,31 @@ class FairProblemLoaderTest {
     assertThat(p.feature(1, 4)).isZero();
     assertThat(p.feature(1, 5)).isZero();
     assertThat(p.feature(0, 4)).isEqualTo(1f);
+  }
+
+  @Test
+  void aSeparatelyLoadedSplitIndexesGroupsAndCellsAsTheFittedOne() throws Exception {
+    FairProblemLoader.Loaded train = FairProblemLoader.fit(csv(TABLE), schema(ProtectedSpec.of("race", "White"),
+        ProtectedSpec.of("sex", "Male")));
+    // no Asian row, a race training never saw, and only some of the training cells
+    String test = """
+        age,race,sex,hours,work,income
+        40,White,Male,41,Gov,>50K
+        41,Pacific,Female,30,Private,<=50K
+        33,Black,Female,35,Private,<=50K
+        """;
+    FairProblem p = FairProblemLoader.apply(csv(test), train).problem();
+    FairProblem fitted = train.problem();
+    FairProblem.Attribute race = p.attributes().get(0);
+    assertThat(race.values()).startsWith(fitted.attributes().get(0).values().toArray(String[]::new));
+    assertThat(race.values()).containsExactly("Asian", "Black", "White", "Pacific");
+    assertThat(race.codes()).containsExactly(2, 3, 1);
+    assertThat(p.cellNames()).startsWith(fitted.cellNames().toArray(String[]::new));
+    assertThat(p.cellNames().get(p.cells()[0])).isEqualTo("race=White & sex=Male");
+    assertThat(p.cells()[0]).isEqualTo(fitted.cellNames().indexOf("race=White & sex=Male"));
+    assertThat(p.cells()[2]).isEqualTo(fitted.cellNames().indexOf("race=Black & sex=Female"));
+    assertThat(p.cellNames().get(p.cells()[1])).isEqualTo("race=Pacific & sex=Female");
+    assertThat(p.cells()[1]).isEqualTo(fitted.cellNames().size());
   }
 
   @Test

@@ -23,6 +23,9 @@ public final class BenchData {
       ProtectedSpec.of("sex", "Male"), ProtectedSpec.of("race", "White"),
       new ProtectedSpec("age", "25_60", List.of(26.0, 60.0))), List.of(), List.of(), MissingValuePolicy.IMPUTE);
 
+  /** Adult with sex, race and age also as model inputs (MFBPP's setting). */
+  public static final FairSchema ADULT_AWARE = aware(ADULT);
+
   /**
    * COMPAS: race (Caucasian non-protected), sex (Male non-protected). MMM and every gap are absolute, so which side
    * is called protected changes no reported number.
@@ -31,60 +34,33 @@ public final class BenchData {
       ProtectedSpec.of("race", "Caucasian"), ProtectedSpec.of("sex", "Male")), List.of(), List.of(),
       MissingValuePolicy.DROP_ROWS);
 
+  /** COMPAS with race and sex also as model inputs, as MFBPP's COMPAS runs had them. */
+  public static final FairSchema COMPAS_AWARE = aware(COMPAS);
+
   /** A training and a test part whose group and cell codes mean the same values. */
   public record TrainTest(FairProblem train, FairProblem test) {}
 
   private BenchData() {}
 
-  /**
-   * Adult's official split. Both files are loaded as one table and split back by row: the loader's fitted encoding
-   * treats a protected numeric column as categories, so a test age absent from training would be "(unseen)" and
-   * fail the 25_60 range (see the report). Loading together shares the one-hot vocabulary and the imputed modes
-   * between the splits; no label information crosses.
-   */
+  private static FairSchema aware(FairSchema s) {
+    return new FairSchema(s.label(), s.positive(), s.protectedAttributes(), s.features(), s.ignored(), s.missing(),
+        true);
+  }
+
+  /** Adult's official split: the encoding fitted on {@code adult.data}, applied to {@code adult.test}. */
   public static TrainTest adult(Path root) throws IOException {
-    byte[] train = Adult.train(root);
-    byte[] test = Adult.test(root);
-    int header = indexOf(test, (byte) '\n') + 1;
-    byte[] both = new byte[train.length + test.length - header];
-    System.arraycopy(train, 0, both, 0, train.length);
-    System.arraycopy(test, header, both, train.length, test.length - header);
-    FairProblemLoader.Loaded loaded = FairProblemLoader.fit(ByteSource.of(both), ADULT);
-    int trainRows = lines(train) - 1;
-    if (loaded.droppedRows() != 0) {
-      throw new IllegalStateException("Adult lost " + loaded.droppedRows() + " rows; the split by row needs all");
-    }
-    FairProblem all = loaded.problem();
-    return new TrainTest(all.subset(range(0, trainRows)), all.subset(range(trainRows, all.rows())));
+    return adult(root, ADULT);
   }
 
-  private static int indexOf(byte[] bytes, byte b) {
-    for (int i = 0; i < bytes.length; i++) {
-      if (bytes[i] == b) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static int lines(byte[] bytes) {
-    int n = 0;
-    for (byte b : bytes) {
-      n += b == '\n' ? 1 : 0;
-    }
-    return n;
-  }
-
-  private static int[] range(int from, int to) {
-    int[] r = new int[to - from];
-    for (int i = 0; i < r.length; i++) {
-      r[i] = from + i;
-    }
-    return r;
+  /** Adult's official split under another schema (e.g. with the protected columns as inputs). */
+  public static TrainTest adult(Path root, FairSchema schema) throws IOException {
+    FairProblemLoader.Loaded train = FairProblemLoader.fit(ByteSource.of(Adult.train(root)), schema);
+    FairProblemLoader.Loaded test = FairProblemLoader.apply(ByteSource.of(Adult.test(root)), train);
+    return new TrainTest(train.problem(), test.problem());
   }
 
   /** The filtered COMPAS table (5,278 rows), to be split. */
-  public static FairProblem compas(Path root) throws IOException {
-    return FairProblemLoader.fit(ByteSource.of(Compas.table(root)), COMPAS).problem();
+  public static FairProblem compas(Path root, FairSchema schema) throws IOException {
+    return FairProblemLoader.fit(ByteSource.of(Compas.table(root)), schema).problem();
   }
 }

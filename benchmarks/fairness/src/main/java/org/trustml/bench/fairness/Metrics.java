@@ -9,9 +9,9 @@ import org.trustml.fairness.pareto.FairnessObjective;
 public final class Metrics {
 
   /**
-   * Cells with fewer rows than this are left out of the {@code :cells} gaps and of intersectional training. The
-   * service's default 30 counts rows, not positives: on Adult a 30-row cell can hold one or two positives, whose TPR
-   * then decides the worst-cell gap alone.
+   * A cell's rate enters the {@code :cells} gaps (and intersectional training) only when its denominator has at least
+   * this many rows: positives for TPR, negatives for FPR, all rows for the selection rate. The service's default is
+   * 30; 100 keeps the sampling error of one cell's TPR near ±0.05, so the worst-cell gap is not noise.
    */
   public static final int MIN_SUPPORT = 100;
 

@@ -44,7 +44,13 @@ public final class MmmFair {
 
   /** A spec with the design note's defaults except variant, constraint, rounds and the intersectional switch. */
   public static BoostingSpec spec(String variant, String constraint, Integer rounds, boolean intersectional) {
-    return new BoostingSpec(variant, constraint, rounds, null, null, null, null, 5, null, null, intersectional,
+    return spec(variant, constraint, rounds, intersectional, null);
+  }
+
+  /** The same with GBT's fairness weight α (null: the default 0.1). */
+  public static BoostingSpec spec(String variant, String constraint, Integer rounds, boolean intersectional,
+      Double alpha) {
+    return new BoostingSpec(variant, constraint, rounds, null, null, alpha, null, 5, null, null, intersectional,
         Metrics.MIN_SUPPORT);
   }
 
@@ -66,15 +72,26 @@ public final class MmmFair {
         m.spec().intersectional(), attributeNames()).theta();
   }
 
+  /** The training-front point whose pseudo-weights are nearest {@code preference} (mmm-fair's preference rule). */
+  public int preferenceTheta(Model m, List<Double> preference) {
+    return new SelectionRequest(null, null, preference, null, null).select(m.trainCandidates(), m.spec().variant(),
+        m.spec().constraint(), m.spec().intersectional(), attributeNames()).theta();
+  }
+
   /**
    * The θ with the lowest training balanced error among those whose training {@code column} is at most
    * {@code max}; null when none is.
    */
   public Integer constrainedTheta(Model m, String column, double max) {
+    return constrainedTheta(m, m.trainCandidates(), column, max);
+  }
+
+  /** The same query on candidates measured on another set (a held-out selection set). */
+  public static Integer constrainedTheta(Model m, CandidateTable candidates, String column, double max) {
     try {
       return new SelectionRequest(null, null, null, List.of(new Bound(column, max)), "balancedError")
-          .select(m.trainCandidates(), m.spec().variant(), m.spec().constraint(), m.spec().intersectional(),
-              attributeNames()).theta();
+          .select(candidates, m.spec().variant(), m.spec().constraint(), m.spec().intersectional(), List.of())
+          .theta();
     } catch (RuntimeException e) {
       // the service answers an unsatisfiable constraint with a 400 problem
       return null;

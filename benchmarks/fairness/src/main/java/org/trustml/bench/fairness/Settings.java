@@ -9,6 +9,7 @@ import java.util.List;
  * @param adaRounds AdaBoost learners on Adult (the issue's 500)
  * @param compasAdaRounds AdaBoost learners on COMPAS (MFBPP's 499)
  * @param gbtRounds GBT iterations (the design note's 100)
+ * @param awareGbtRounds GBT iterations of the intersectional model with protected inputs on Adult
  * @param egIterations EG's iteration cap (Fairlearn's 50)
  * @param egBounds the EG(EO) bounds that trace its front; the first is also the "EG(EO)" row (Fairlearn's 0.01)
  * @param compasSplits COMPAS's stratified 60/40 splits (5)
@@ -16,17 +17,17 @@ import java.util.List;
  * @param branchEpochs FairBranch epochs
  * @param branchTrainRows FairBranch training rows, 0 = all
  */
-public record Settings(boolean quick, int adaRounds, int compasAdaRounds, int gbtRounds, int egIterations,
+public record Settings(boolean quick, int adaRounds, int compasAdaRounds, int gbtRounds, int awareGbtRounds, int egIterations,
     double[] egBounds, int compasSplits, List<Integer> branchWidths, int branchEpochs, int branchTrainRows) {
 
   public static final long SEED = 42;
 
   public static Settings full() {
-    return new Settings(false, 500, 499, 100, 50, new double[] {0.01, 0.005, 0.02, 0.05, 0.1}, 5,
+    return new Settings(false, 500, 499, 100, 400, 50, new double[] {0.01, 0.005, 0.02, 0.05, 0.1}, 5,
         List.of(1024, 128, 256, 512, 128), 5, 0);
   }
 
   public static Settings smoke() {
-    return new Settings(true, 20, 20, 10, 4, new double[] {0.01, 0.1}, 2, List.of(32, 16), 1, 2000);
+    return new Settings(true, 20, 20, 10, 20, 4, new double[] {0.01, 0.1}, 2, List.of(32, 16), 1, 2000);
   }
 }
