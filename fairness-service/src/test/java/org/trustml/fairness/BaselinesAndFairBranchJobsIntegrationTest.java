@@ -76,6 +76,7 @@ class BaselinesAndFairBranchJobsIntegrationTest {
     dataset("ds-train", TRAIN);
     dataset("ds-test", TEST);
     dataset("ds-tasks", tasks(700, 23));
+    dataset("ds-tasks-test", tasks(150, 24));
   }
 
   /** Three binary tasks over x1, x2 and job; sex shifts two of them. */
@@ -247,6 +248,18 @@ class BaselinesAndFairBranchJobsIntegrationTest {
     String text = http.get().uri("/jobs/{id}/artifacts/{name}", id, "fairbranch.txt").retrieve().body(String.class);
     assertThat(text).contains("KG-FB", "single-task", "branching (");
     assertThat(job(id).get("progress").get("fraction").asDouble()).isEqualTo(1.0);
+  }
+
+  @Test
+  void fairBranchMeasuresOnATestTableEncodedAsTheTrainingTable() {
+    String id = submitId("fairness.fairbranch.train", "{\"dataset\":\"ds-tasks\",\"testDataset\":\"ds-tasks-test\","
+        + TASKS + ",\"features\":[\"x1\",\"job\"],\"widths\":[8,8],\"epochs\":1,\"chunks\":2}");
+    JsonNode result = result(id);
+    assertThat(result.get("trainRows").asInt()).isEqualTo(700);
+    assertThat(result.get("testRows").asInt()).isEqualTo(150);
+    JsonNode out = artifact(id, "fairbranch.json");
+    assertThat(out.get("testDataset").asString()).isEqualTo("ds-tasks-test");
+    assertThat(out.get("features").size()).isEqualTo(3); // x1 and job one-hot
   }
 
   @Test
