@@ -17,7 +17,6 @@ import org.springframework.stereotype.Component;
 import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
-import org.trustml.core.web.ProblemException;
 import org.trustml.fairness.boost.Ensemble;
 import org.trustml.fairness.data.FairProblem;
 import org.trustml.fairness.data.FairProblemLoader;
@@ -114,18 +113,7 @@ public class TrainJob implements JobHandler<TrainJob.Params> {
 
   @Override
   public void validate(Params p) {
-    List<String> seen = new ArrayList<>();
-    for (ProtectedSpec s : p.protectedAttributes()) {
-      if (s.column() == null || s.column().isBlank()) {
-        throw ProblemException.badRequest("invalid-protected-attribute", "every protected attribute needs a column")
-            .with("field", "params.protectedAttributes");
-      }
-      if (seen.contains(s.column()) || s.column().equals(p.label())) {
-        throw ProblemException.badRequest("invalid-protected-attribute", "column '" + s.column()
-            + "' is listed twice or is the label").with("column", s.column());
-      }
-      seen.add(s.column());
-    }
+    ProtectedChecks.check(p.protectedAttributes(), p.label());
   }
 
   @Override

@@ -36,4 +36,34 @@ public record FairBranchReport(
     }
     return out.toString();
   }
+
+  /**
+   * The whole report as text: settings, per-task test metrics of every model, the gains table and FairBranch's
+   * branching decisions.
+   */
+  public String text() {
+    StringBuilder out = new StringBuilder();
+    out.append(String.format("FairBranch on %d training and %d test rows, tasks %s%n", trainRows, testRows, tasks));
+    out.append(String.format("widths %s, %d epochs, batch %d, branch every %d chunks, tau %.3f, lr %.2g, seed %d%n%n",
+        config.widths(), config.epochs(), config.batchSize(), config.branchEvery(), config.tau(),
+        config.learningRate(), config.seed()));
+    out.append(String.format("%-12s %-12s %8s %8s %8s%n", "model", "task", "acc", "EP", "EO"));
+    List<List<TaskMetrics>> models = List.of(singleTask, plainMultiTask.tasks(), fairBranch.tasks());
+    List<String> names = List.of("single-task", plainMultiTask.model(), fairBranch.model());
+    for (int m = 0; m < models.size(); m++) {
+      for (TaskMetrics t : models.get(m)) {
+        out.append(String.format("%-12s %-12s %8.4f %8.4f %8.4f%n", names.get(m), t.task(), t.accuracy(),
+            t.equalOpportunity(), t.equalizedOdds()));
+      }
+    }
+    out.append(String.format("%nknowledge gain (KG, higher is better) and discrimination gains (DG, lower is better) "
+        + "against the single-task models%n"));
+    out.append(gainsTable());
+    out.append(String.format("%nbranching (%d events)%n", fairBranch.branching().size()));
+    for (BranchEvent e : fairBranch.branching()) {
+      out.append(String.format("epoch %d, chunk %d: layer %d split into %s%n", e.epoch(), e.chunk(), e.layer(),
+          e.groups()));
+    }
+    return out.toString();
+  }
 }

@@ -7,7 +7,9 @@
  * baseline and FairBranch on one {@link org.trustml.fairness.multitask.MultiTaskSplit} and returns a
  * {@link org.trustml.fairness.multitask.FairBranchReport} with knowledge and discrimination gains;
  * {@link org.trustml.fairness.multitask.FairBranchTrainer} trains one model;
- * {@link org.trustml.fairness.multitask.AdultMultiTask} builds a multi-task set from UCI Adult.
+ * {@link org.trustml.fairness.multitask.AdultMultiTask} builds a multi-task set from UCI Adult;
+ * {@link org.trustml.fairness.multitask.MultiTaskTables} builds one from any table platform-ml's tabular loader
+ * encoded (several binary target columns, one protected column).
  *
  * <h2>Building blocks</h2>
  * {@link org.trustml.fairness.multitask.LinearCka} (task affinity), {@link

@@ -10,6 +10,9 @@
  *   <li>{@link org.trustml.fairness.reductions.ThresholdOptimizer}: Hardt et al. (2016) post-processing of any scores
  *   into per-group randomized thresholds ({@link org.trustml.fairness.reductions.ThresholdClassifier}).</li>
  *   <li>{@link org.trustml.fairness.reductions.Reweighing}: Kamiran and Calders' pre-processing weights.</li>
+ *   <li>{@link org.trustml.fairness.reductions.BaselineFit}: one {@link org.trustml.fairness.reductions.Baseline}
+ *   (LR, Reweighing + LR, ThresholdOptimizer(EO) on LR, EG(DP), EG(EO)) fitted on a training part and predicting a
+ *   test part, as the benchmark and the {@code fairness.baselines} job run them.</li>
  * </ul>
  *
  * <p>Groups are int codes per row: one attribute's {@code codes} of a
