@@ -154,24 +154,19 @@ public class BaselinesJob implements JobHandler<BaselinesJob.Params> {
 
     FairProblem train;
     FairProblem test;
-    int[] trainGroups;
-    int[] testGroups;
     Double fraction = null;
     if (testSet != null) {
       train = loaded.problem();
-      test = FairProblemLoader.apply(Tables.bytes(ctx, testSet), loaded.encoding(), loaded.schema()).problem();
-      trainGroups = GroupCodes.codes(train, grouping);
-      testGroups = GroupCodes.align(GroupCodes.names(train, grouping), GroupCodes.names(test, grouping),
-          GroupCodes.codes(test, grouping));
+      // indexed as the training table's groups and cells, so per-group learners apply to it
+      test = FairProblemLoader.apply(Tables.bytes(ctx, testSet), loaded).problem();
     } else {
       fraction = p.testFraction() == null ? DEFAULT_TEST_FRACTION : p.testFraction();
       Splits.Split split = Splits.stratified(loaded.problem(), fraction, ctx.seed());
-      // subsets keep the whole table's names and codes, so the groups agree without alignment
       train = loaded.problem().subset(split.train());
       test = loaded.problem().subset(split.held());
-      trainGroups = GroupCodes.codes(train, grouping);
-      testGroups = GroupCodes.codes(test, grouping);
     }
+    int[] trainGroups = GroupCodes.codes(train, grouping);
+    int[] testGroups = GroupCodes.codes(test, grouping);
     if (train.rows() < 2 || test.rows() == 0) {
       throw ProblemException.badRequest("invalid-params", "the split leaves " + train.rows() + " training and "
           + test.rows() + " test rows").with("field", testSet == null ? "params.testFraction" : "params.testDataset");

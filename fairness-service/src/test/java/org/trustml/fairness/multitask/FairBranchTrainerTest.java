@@ -55,9 +55,12 @@ class FairBranchTrainerTest {
       }
       assertThat(model.tasks()).allMatch(t -> t.accuracy() > 0.6);
     }
-    // the fairness surgery's conflict count is recorded every epoch (it was positive on this seed before the
-    // Adult reader was shared, 0 after: under investigation, see the closing note)
-    assertThat(report.fairBranch().epochs()).allMatch(e -> e.fairnessConflicts() >= 0);
+    // FBGrad only sees pairs of tasks in one branch: here the top layer splits into singletons and the three tasks
+    // share the layer below, where gradients do conflict; fairness gradients are zero for a task whose head
+    // gradients of L_t and F_t conflicted (λ_t = 0), which is why fairness conflicts are rare (0–1 an epoch)
+    assertThat(report.fairBranch().epochs().stream()
+        .mapToInt(e -> e.fairnessConflicts() + e.accuracyConflicts()).sum()).isPositive();
+    assertThat(report.fairBranch().epochs()).allMatch(e -> e.headConflicts() > 0);
     // checked on this seed (mean DG-EO −0.12 against −0.04): training on F_t lowers the equalized-odds violation
     assertThat(report.fairBranch().mean().discriminationGainEo())
         .isLessThanOrEqualTo(report.plainMultiTask().mean().discriminationGainEo() + 0.02);

@@ -3,18 +3,9 @@ package org.trustml.fairness.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class GroupCodesTest {
-
-  @Test
-  void aTestTablesCodesAreMappedByNameAndUnseenNamesGetNewCodes() {
-    List<String> train = List.of("sex=F & race=A", "sex=F & race=B", "sex=M & race=A");
-    List<String> test = List.of("sex=F & race=B", "sex=M & race=A", "sex=M & race=C");
-    int[] aligned = GroupCodes.align(train, test, new int[] {0, 1, 2, 2, 0});
-    assertThat(aligned).containsExactly(1, 2, 3, 3, 1);
-  }
+class SplitsTest {
 
   @Test
   void strataKeysSplitEveryStratumInProportion() {
