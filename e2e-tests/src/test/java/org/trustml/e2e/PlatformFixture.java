@@ -9,22 +9,28 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.trustml.core.testing.EmbeddedDatabase;
 import org.trustml.e2e.service.E2eServiceApplication;
+import org.trustml.fairness.FairnessApplication;
 import org.trustml.gateway.GatewayApplication;
 
 /**
- * The platform as the end-to-end tests see it: a real PostgreSQL, the filesystem store, a method service
- * ({@code demo}) and the gateway in front of it, wired as the launcher wires them. One per JVM.
+ * The platform as the end-to-end tests see it: a real PostgreSQL, the filesystem store, two method services (the
+ * test service {@code demo} and the real {@code fairness} service) and the gateway in front of them, wired as the
+ * launcher wires them. One per JVM. Each service context gets a config name of its own, so that it does not read the
+ * gateway's {@code application.yml} from the shared classpath.
  */
 final class PlatformFixture {
 
   static final String ADMIN_KEY = "e2e-admin-key-0123456789abcdef";
   static final String SERVICE = "demo";
+  static final String FAIRNESS = "fairness";
 
   private static PlatformFixture shared;
 
   final int gatewayPort;
   final int servicePort;
+  final int fairnessPort;
   private final ConfigurableApplicationContext service;
+  private final ConfigurableApplicationContext fairness;
   private final ConfigurableApplicationContext gateway;
 
   private PlatformFixture() throws IOException {
@@ -32,18 +38,24 @@ final class PlatformFixture {
     Path artifacts = Files.createTempDirectory("e2e-artifacts");
     gatewayPort = freePort();
     servicePort = freePort();
+    fairnessPort = freePort();
     String[] common = {"--spring.datasource.url=" + db, "--spring.datasource.username=postgres",
         "--spring.datasource.password=postgres", "--trustml.artifacts.fs.root=" + artifacts,
         "--trustml.internal-token=e2e-internal-token", "--spring.main.banner-mode=off"};
     service = new SpringApplicationBuilder(E2eServiceApplication.class).run(concat(common,
         "--spring.config.name=e2e-service", "--server.port=" + servicePort, "--trustml.service.name=" + SERVICE,
         "--trustml.catalog.url=http://localhost:" + gatewayPort, "--trustml.worker.poll=100ms"));
+    fairness = new SpringApplicationBuilder(FairnessApplication.class).run(concat(common,
+        "--spring.config.name=e2e-fairness", "--server.port=" + fairnessPort, "--trustml.service.name=" + FAIRNESS,
+        "--trustml.catalog.url=http://localhost:" + gatewayPort, "--trustml.worker.poll=100ms"));
     gateway = new SpringApplicationBuilder(GatewayApplication.class).run(concat(common,
         "--server.port=" + gatewayPort, "--trustml.gateway.admin-key=" + ADMIN_KEY,
         "--trustml.gateway.services." + SERVICE + "=http://localhost:" + servicePort,
+        "--trustml.gateway.services." + FAIRNESS + "=http://localhost:" + fairnessPort,
         "--trustml.gateway.max-request-size=64KB", "--trustml.gateway.max-upload-size=1MB"));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       gateway.close();
+      fairness.close();
       service.close();
     }));
   }

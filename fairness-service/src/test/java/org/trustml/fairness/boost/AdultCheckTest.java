@@ -38,6 +38,25 @@ class AdultCheckTest {
   }
 
   @Test
+  void aLongFairRunKeepsEveryLearnerVotingForItsTree() throws Exception {
+    // over-boosted rows left out of the fit once made trees worse than chance on all rows; kept with α ≤ 0, they
+    // drove the 500-round EO ensemble's training accuracy on Adult to 0.23
+    FairProblem p = adult();
+    BoostingResult fair = new MmmFairAdaBoost(AdaBoostParams.defaults(Constraint.EO).withRounds(300))
+        .fit(p, BoostingListener.NONE);
+    BoostingTrace trace = fair.trace();
+    double[] last = trace.objectives()[trace.stages() - 1];
+    System.out.printf("Adult 5k, EO, %d of 300 rounds: final training error %.4f%n", trace.stages(), last[0]);
+    for (double alpha : fair.ensemble().weights()) {
+      assertTrue(alpha > 0, "every kept learner has a positive vote, got " + alpha);
+    }
+    for (int t = 0; t < trace.stages(); t++) {
+      assertTrue(trace.objectives()[t][0] < 0.4, "training error at round " + (t + 1) + ": "
+          + trace.objectives()[t][0]);
+    }
+  }
+
+  @Test
   void gbtOnAdultLowersDemographicParityGap() throws Exception {
     FairProblem p = adult();
     BoostingTrace plain = new MmmFairGbt(GbtParams.defaults(Constraint.NONE).withIterations(50))
