@@ -131,7 +131,8 @@ public final class CkksParameters {
     return moduli[i];
   }
 
-  NttTables ntt(int i) {
+  /** NTT tables of the i-th prime (indexed like {@link #modulus(int)}). */
+  public NttTables ntt(int i) {
     return ntt[i];
   }
 

@@ -1,38 +1,52 @@
 package org.trustml.fhe.ckks;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
- * Deterministic search for NTT-friendly primes q = 1 (mod 2N): downward from 2^bits in steps of 2N, skipping primes
- * already taken, so the same bit sizes always give the same chain (as SEAL's CoeffModulus::Create does).
+ * Deterministic search for NTT-friendly primes q = 1 (mod 2N), as SEAL's CoeffModulus::Create does it: for each bit
+ * size, as many primes as requested are found downward from 2^bits in steps of 2N; the requests of that size then
+ * take them from the smallest up. Same bit sizes, same chain as SEAL (the benchmark checks this).
  */
 final class PrimeSearch {
 
   private PrimeSearch() {}
 
-  /** One distinct prime per entry of {@code bitSizes}, each below 2^bits and at least 2^(bits-1). */
+  /** One distinct prime per entry of {@code bitSizes}, each in [2^(bits-1), 2^bits). */
   static long[] primes(int logN, int[] bitSizes) {
     long step = 2L << logN;
-    Set<Long> taken = new HashSet<>();
-    List<Long> chosen = new ArrayList<>();
+    Map<Integer, Integer> counts = new HashMap<>();
     for (int bits : bitSizes) {
       if (bits < 20 || bits > 60) {
         throw new IllegalArgumentException("prime bit sizes must lie in [20, 60], got " + bits);
       }
-      long lower = 1L << (bits - 1);
-      long candidate = (1L << bits) - step + 1; // the largest value = 1 mod 2N below 2^bits
-      while (candidate > lower && (taken.contains(candidate) || !ModMath.isPrime(candidate))) {
-        candidate -= step;
-      }
-      if (candidate <= lower) {
-        throw new IllegalArgumentException("no " + bits + "-bit prime = 1 mod " + step + " left");
-      }
-      taken.add(candidate);
-      chosen.add(candidate);
+      counts.merge(bits, 1, Integer::sum);
     }
-    return chosen.stream().mapToLong(Long::longValue).toArray();
+    Map<Integer, Deque<Long>> found = new HashMap<>();
+    counts.forEach((bits, count) -> found.put(bits, descending(bits, count, step)));
+    long[] chosen = new long[bitSizes.length];
+    for (int i = 0; i < bitSizes.length; i++) {
+      chosen[i] = found.get(bitSizes[i]).pollLast();
+    }
+    return chosen;
+  }
+
+  private static Deque<Long> descending(int bits, int count, long step) {
+    Deque<Long> primes = new ArrayDeque<>();
+    long lower = 1L << (bits - 1);
+    long candidate = (1L << bits) - step + 1; // the largest value = 1 mod 2N below 2^bits
+    while (primes.size() < count) {
+      if (candidate <= lower) {
+        throw new IllegalArgumentException("only " + primes.size() + " " + bits + "-bit primes = 1 mod " + step
+            + " exist, " + count + " requested");
+      }
+      if (ModMath.isPrime(candidate)) {
+        primes.addLast(candidate);
+      }
+      candidate -= step;
+    }
+    return primes;
   }
 }

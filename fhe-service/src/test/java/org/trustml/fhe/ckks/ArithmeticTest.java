@@ -54,6 +54,13 @@ class ArithmeticTest {
   }
 
   @Test
+  void theAnchorChainIsSealsChain() {
+    // SEAL 4.1 CoeffModulus::Create(8192, {60, 40, 40, 60}), printed by benchmarks/fhe/seal-bench.js
+    assertThat(PrimeSearch.primes(13, new int[] {60, 40, 40, 60})).containsExactly(1152921504606748673L,
+        1099510890497L, 1099511480321L, 1152921504606830593L);
+  }
+
+  @Test
   void millerRabinAgreesWithBigInteger() {
     for (int t = 0; t < 2_000; t++) {
       long n = random.nextLong(1L << 61) | 1;
