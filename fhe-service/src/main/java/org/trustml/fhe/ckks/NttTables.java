@@ -1,0 +1,134 @@
+package org.trustml.fhe.ckks;
+
+/**
+ * Negacyclic number-theoretic transform modulo one prime q = 1 (mod 2N): evaluates a polynomial of Z_q[X]/(X^N + 1)
+ * at the odd powers of a primitive 2N-th root psi. The twist by psi is merged into bit-reversed twiddle tables
+ * (Longa-Naehrig 2016); butterflies are Harvey's lazy ones (values in [0, 4q)) with Shoup multiplications.
+ * Output index k holds the evaluation at psi^(2 * bitrev(k) + 1).
+ */
+public final class NttTables {
+
+  private final int n;
+  private final int logN;
+  private final Modulus modulus;
+  private final long psi;
+  private final long[] roots;
+  private final long[] rootsShoup;
+  private final long[] inverseRoots;
+  private final long[] inverseRootsShoup;
+  private final long nInverse;
+  private final long nInverseShoup;
+
+  NttTables(int logN, Modulus modulus) {
+    this.n = 1 << logN;
+    this.logN = logN;
+    this.modulus = modulus;
+    long q = modulus.value();
+    if ((q - 1) % (2L * n) != 0) {
+      throw new IllegalArgumentException("prime " + q + " is not 1 mod 2N = " + 2L * n);
+    }
+    this.psi = primitiveRoot(q, 2L * n);
+    long psiInverse = ModMath.inverse(psi, q);
+    roots = new long[n];
+    rootsShoup = new long[n];
+    inverseRoots = new long[n];
+    inverseRootsShoup = new long[n];
+    for (int i = 0; i < n; i++) {
+      int r = bitReverse(i, logN);
+      roots[i] = ModMath.pow(psi, r, q);
+      rootsShoup[i] = ModMath.shoup(roots[i], q);
+      inverseRoots[i] = ModMath.pow(psiInverse, r, q);
+      inverseRootsShoup[i] = ModMath.shoup(inverseRoots[i], q);
+    }
+    nInverse = ModMath.inverse(n, q);
+    nInverseShoup = ModMath.shoup(nInverse, q);
+  }
+
+  /** The smallest-base deterministic choice of a primitive {@code order}-th root of unity (order a power of 2). */
+  private static long primitiveRoot(long q, long order) {
+    for (long g = 2; g < q; g++) {
+      long candidate = ModMath.pow(g, (q - 1) / order, q);
+      // for a power-of-two order, candidate^(order/2) = -1 means the order is exactly `order`
+      if (ModMath.pow(candidate, order / 2, q) == q - 1) {
+        return candidate;
+      }
+    }
+    throw new IllegalStateException("no primitive root of order " + order + " mod " + q);
+  }
+
+  static int bitReverse(int value, int bits) {
+    return Integer.reverse(value) >>> (32 - bits);
+  }
+
+  /** Ring dimension N. */
+  public int n() {
+    return n;
+  }
+
+  int logN() {
+    return logN;
+  }
+
+  /** The prime these tables belong to. */
+  public Modulus modulus() {
+    return modulus;
+  }
+
+  long psi() {
+    return psi;
+  }
+
+  /** In place: coefficients in [0, q) (modified) become evaluations in [0, q). */
+  public void forward(long[] a) {
+    long q = modulus.value();
+    long twoQ = 2 * q;
+    for (int m = 1, t = n >> 1; m < n; m <<= 1, t >>= 1) {
+      for (int i = 0; i < m; i++) {
+        long w = roots[m + i];
+        long wShoup = rootsShoup[m + i];
+        int start = 2 * i * t;
+        int end = start + t;
+        for (int j = start; j < end; j++) {
+          long x = a[j];
+          if (x >= twoQ) {
+            x -= twoQ;
+          }
+          long y = ModMath.mulShoupLazy(a[j + t], w, wShoup, q);
+          a[j] = x + y;
+          a[j + t] = x - y + twoQ;
+        }
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      long x = a[j];
+      if (x >= twoQ) {
+        x -= twoQ;
+      }
+      a[j] = x >= q ? x - q : x;
+    }
+  }
+
+  /** In place: evaluations in [0, q) (modified) become coefficients in [0, q). */
+  public void inverse(long[] a) {
+    long q = modulus.value();
+    long twoQ = 2 * q;
+    for (int m = n, t = 1; m > 1; m >>= 1, t <<= 1) {
+      int h = m >> 1;
+      for (int i = 0, start = 0; i < h; i++, start += 2 * t) {
+        long w = inverseRoots[h + i];
+        long wShoup = inverseRootsShoup[h + i];
+        int end = start + t;
+        for (int j = start; j < end; j++) {
+          long x = a[j];
+          long y = a[j + t];
+          long sum = x + y;
+          a[j] = sum >= twoQ ? sum - twoQ : sum;
+          a[j + t] = ModMath.mulShoupLazy(x - y + twoQ, w, wShoup, q);
+        }
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      a[j] = ModMath.mulShoup(a[j], nInverse, nInverseShoup, q);
+    }
+  }
+}
