@@ -21,7 +21,7 @@ class FairBranchTrainerTest {
 
   @BeforeAll
   static void start() {
-    engine = MlEngine.start(MlSettings.defaults());
+    engine = MlEngine.start(MlSettings.fromEnvironment());
   }
 
   @Test

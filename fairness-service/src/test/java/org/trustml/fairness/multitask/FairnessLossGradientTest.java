@@ -29,7 +29,7 @@ class FairnessLossGradientTest {
 
   @BeforeAll
   static void start() {
-    engine = MlEngine.start(MlSettings.defaults());
+    engine = MlEngine.start(MlSettings.fromEnvironment());
   }
 
   FairnessLossGradientTest() {
