@@ -53,10 +53,12 @@ public final class DistanceMatrix {
     return new DistanceMatrix(fullRowMajor, n);
   }
 
+  /** Number of points n. */
   public int size() {
     return n;
   }
 
+  /** d(i, j). */
   public double get(int i, int j) {
     return values[i * n + j];
   }

@@ -9,6 +9,7 @@ package org.trustml.pruning.topology;
  */
 public record PairGradients(double[] dBirth, double[] dDeath) {
 
+  /** Checks that both arrays have one entry per pair. */
   public PairGradients {
     if (dBirth.length != dDeath.length) {
       throw new IllegalArgumentException("dBirth has " + dBirth.length + " entries, dDeath " + dDeath.length);

@@ -27,26 +27,32 @@ public final class PersistencePairs {
     this.deathEdges = deathEdges;
   }
 
+  /** Homology dimension, 0 or 1. */
   public int dimension() {
     return dimension;
   }
 
+  /** Number of pairs. */
   public int size() {
     return births.length;
   }
 
+  /** Birth of pair k: 0 in H0, an edge length in H1. */
   public double birth(int k) {
     return births[k];
   }
 
+  /** Death of pair k: an edge length, or +∞ for an essential class. */
   public double death(int k) {
     return deaths[k];
   }
 
+  /** death − birth of pair k. */
   public double persistence(int k) {
     return deaths[k] - births[k];
   }
 
+  /** Whether pair k never dies below the threshold. */
   public boolean isEssential(int k) {
     return deaths[k] == Double.POSITIVE_INFINITY;
   }

@@ -48,10 +48,12 @@ public final class PointCloud {
     return new PointCloud(coordinates.clone(), dimension);
   }
 
+  /** Number of points n. */
   public int size() {
     return coordinates.length / dimension;
   }
 
+  /** Ambient dimension D. */
   public int dimension() {
     return dimension;
   }

@@ -9,6 +9,7 @@ package org.trustml.pruning.topology;
  */
 public record RipsParams(int maxDimension, double threshold) {
 
+  /** Validates the values. */
   public RipsParams {
     if (maxDimension != 0 && maxDimension != 1) {
       throw new IllegalArgumentException("maxDimension must be 0 or 1, got " + maxDimension);

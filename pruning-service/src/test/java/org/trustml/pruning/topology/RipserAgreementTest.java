@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trustml.pruning.topology.RipserCli.Interval;
@@ -24,8 +24,9 @@ class RipserAgreementTest {
 
   @TempDir static Path work;
 
-  @BeforeAll
-  static void ripserInstalled() {
+  /** Per test, so that each one is reported as skipped with the reason. */
+  @BeforeEach
+  void ripserInstalled() {
     assumeThat(RipserCli.available()).as(RipserCli.MISSING).isTrue();
   }
 
