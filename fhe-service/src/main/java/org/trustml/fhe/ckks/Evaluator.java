@@ -118,10 +118,8 @@ public final class Evaluator {
     if (a.size() != 3) {
       throw new IllegalArgumentException("relinearize needs a size-3 ciphertext, got size " + a.size());
     }
-    RnsPoly[] switched = KeySwitcher.switchKey(params, a.part(2), relinearizationKey, a.level());
-    int limbs = a.level() + 1;
-    PolyArithmetic.add(params, switched[0], a.part(0), limbs, switched[0]);
-    PolyArithmetic.add(params, switched[1], a.part(1), limbs, switched[1]);
+    RnsPoly[] switched = KeySwitcher.switchKey(params, a.part(2), relinearizationKey, a.level(), a.part(0),
+        a.part(1));
     return new Ciphertext(params, switched, a.level(), a.scale());
   }
 
@@ -178,8 +176,7 @@ public final class Evaluator {
     int[] permutation = Automorphisms.nttPermutation(params.logN(), element);
     RnsPoly c0 = Automorphisms.apply(a.part(0), limbs, permutation);
     RnsPoly c1 = Automorphisms.apply(a.part(1), limbs, permutation);
-    RnsPoly[] switched = KeySwitcher.switchKey(params, c1, key, a.level());
-    PolyArithmetic.add(params, switched[0], c0, limbs, switched[0]);
+    RnsPoly[] switched = KeySwitcher.switchKey(params, c1, key, a.level(), c0, null);
     return new Ciphertext(params, switched, a.level(), a.scale());
   }
 
