@@ -55,6 +55,23 @@ class FastRnsOpsTest {
   }
 
   @Test
+  void theHoistedHalvesWithoutAPermutationAreTheStreamingKeySwitch() {
+    for (CkksParameters params : chains()) {
+      KeySwitchKey relin = new KeyGenerator(params, new byte[32]).relinearizationKey();
+      int level = params.maxLevel();
+      RnsPoly d = randomPoly(params, level + 1);
+      RnsPoly[] streaming = KeySwitcher.switchKey(params, d, relin, level, null, null);
+      RnsPoly[] hoisted = KeySwitcher.switchDecomposed(params, KeySwitcher.decompose(params, d, level), null, relin,
+          level, null, null);
+      for (int c = 0; c < 2; c++) {
+        for (int i = 0; i <= level; i++) {
+          assertThat(hoisted[c].limbs[i]).as("%s part %d limb %d", params, c, i).containsExactly(streaming[c].limbs[i]);
+        }
+      }
+    }
+  }
+
+  @Test
   void keySwitchingAddsTheAddendsModuloEachPrime() {
     CkksParameters params = TestParameters.threeLevels();
     KeySwitchKey relin = new KeyGenerator(params, new byte[32]).relinearizationKey();
