@@ -18,8 +18,13 @@ public final class NttTables {
   private final long[] inverseRootsShoup;
   private final long nInverse;
   private final long nInverseShoup;
+  private final long lastRootTimesNInverse; // the inverse transform's last twiddle with 1/N folded in
+  private final long lastRootTimesNInverseShoup;
 
   NttTables(int logN, Modulus modulus) {
+    if (logN < 2) {
+      throw new IllegalArgumentException("the transform needs N >= 4, got 2^" + logN); // first and last stage differ
+    }
     this.n = 1 << logN;
     this.logN = logN;
     this.modulus = modulus;
@@ -42,6 +47,8 @@ public final class NttTables {
     }
     nInverse = ModMath.inverse(n, q);
     nInverseShoup = ModMath.shoup(nInverse, q);
+    lastRootTimesNInverse = modulus.mul(inverseRoots[1], nInverse);
+    lastRootTimesNInverseShoup = ModMath.shoup(lastRootTimesNInverse, q);
   }
 
   /** The smallest-base deterministic choice of a primitive {@code order}-th root of unity (order a power of 2). */
@@ -134,7 +141,7 @@ public final class NttTables {
       a[j] = ModMath.reduceOnce(x + y, twoQ);
       a[j + 1] = ModMath.mulShoupLazy(x - y + twoQ, inverseRoots[h + i], inverseRootsShoup[h + i], q);
     }
-    for (int m = n >> 1, t = 2; m > 1; m >>= 1, t <<= 1) {
+    for (int m = n >> 1, t = 2; m > 2; m >>= 1, t <<= 1) {
       h = m >> 1;
       for (int i = 0, start = 0; i < h; i++, start += 2 * t) {
         long w = inverseRoots[h + i];
@@ -148,8 +155,13 @@ public final class NttTables {
         }
       }
     }
-    for (int j = 0; j < n; j++) {
-      a[j] = ModMath.mulShoup(a[j], nInverse, nInverseShoup, q);
+    // the last stage (one block of t = N/2) with the 1/N scaling folded into its products
+    int t = n >> 1;
+    for (int j = 0; j < t; j++) {
+      long x = a[j];
+      long y = a[j + t];
+      a[j] = ModMath.mulShoup(x + y, nInverse, nInverseShoup, q);
+      a[j + t] = ModMath.mulShoup(x - y + twoQ, lastRootTimesNInverse, lastRootTimesNInverseShoup, q);
     }
   }
 }
