@@ -33,7 +33,9 @@ public final class CkksParameters {
   private final double defaultScale;
   private final long id;
   private final long[][] lastPrimeInverse; // [l][i] = q_l^{-1} mod q_i, i < l
+  private final long[][] lastPrimeInverseShoup;
   private final long[] specialInverse; // P^{-1} mod q_i
+  private final long[] specialInverseShoup;
   private final long[] specialModQ; // P mod q_i
 
   /**
@@ -72,14 +74,19 @@ public final class CkksParameters {
     int levels = dataPrimes.length;
     long special = primes[levels];
     lastPrimeInverse = new long[levels][];
+    lastPrimeInverseShoup = new long[levels][];
     specialInverse = new long[levels];
+    specialInverseShoup = new long[levels];
     specialModQ = new long[levels];
     for (int l = 0; l < levels; l++) {
       lastPrimeInverse[l] = new long[l];
+      lastPrimeInverseShoup[l] = new long[l];
       for (int i = 0; i < l; i++) {
         lastPrimeInverse[l][i] = ModMath.inverse(dataPrimes[l] % dataPrimes[i], dataPrimes[i]);
+        lastPrimeInverseShoup[l][i] = ModMath.shoup(lastPrimeInverse[l][i], dataPrimes[i]);
       }
       specialInverse[l] = ModMath.inverse(special % dataPrimes[l], dataPrimes[l]);
+      specialInverseShoup[l] = ModMath.shoup(specialInverse[l], dataPrimes[l]);
       specialModQ[l] = special % dataPrimes[l];
     }
   }
@@ -159,8 +166,16 @@ public final class CkksParameters {
     return lastPrimeInverse[level][i];
   }
 
+  long lastPrimeInverseShoup(int level, int i) {
+    return lastPrimeInverseShoup[level][i];
+  }
+
   long specialInverse(int i) {
     return specialInverse[i];
+  }
+
+  long specialInverseShoup(int i) {
+    return specialInverseShoup[i];
   }
 
   long specialModQ(int i) {

@@ -21,13 +21,24 @@ public final class CkksSerializer {
   private static final byte KEY_SWITCH_KEY = 3;
   private static final byte GALOIS_KEYS = 4;
   private static final byte SECRET_KEY = 5;
+  private static final byte SEEDED_CIPHERTEXT = 6;
+  private static final int TYPE_OFFSET = 5; // the type byte follows the magic and the version
   private static final String[] TYPE_NAMES = {"?", "ciphertext", "public key", "key-switching key", "Galois keys",
-      "secret key"};
+      "secret key", "seeded ciphertext"};
 
   private CkksSerializer() {}
 
-  /** A ciphertext of size 2 or 3. */
+  /**
+   * A ciphertext of size 2 or 3; a fresh symmetric encryption ({@link Ciphertext#isSeeded()}) as c_0 and the 32-byte
+   * seed of c_1, about half the size.
+   */
   public static byte[] write(Ciphertext c) {
+    if (c.isSeeded()) {
+      ByteArrayOutputStream out = header(SEEDED_CIPHERTEXT, c.parameters(), c.level(), c.scale());
+      out.writeBytes(c.seed());
+      writeRows(out, c.parameters(), c.part(0), PolyArithmetic.dataIndices(c.level()));
+      return out.toByteArray();
+    }
     ByteArrayOutputStream out = header(CIPHERTEXT, c.parameters(), c.level(), c.scale());
     out.write(c.size());
     for (int p = 0; p < c.size(); p++) {
@@ -36,11 +47,19 @@ public final class CkksSerializer {
     return out.toByteArray();
   }
 
-  /** Reads a ciphertext written by {@link #write(Ciphertext)} under {@code params}. */
+  /** Reads a ciphertext written by {@link #write(Ciphertext)} under {@code params}, seeded or not. */
   public static Ciphertext readCiphertext(CkksParameters params, byte[] bytes) {
     return parse(bytes, () -> {
       ByteBuffer in = ByteBuffer.wrap(bytes);
-      Header h = readHeader(in, params, CIPHERTEXT);
+      boolean seeded = bytes.length > TYPE_OFFSET && bytes[TYPE_OFFSET] == SEEDED_CIPHERTEXT;
+      Header h = readHeader(in, params, seeded ? SEEDED_CIPHERTEXT : CIPHERTEXT);
+      if (seeded) {
+        byte[] seed = readSeed(in);
+        RnsPoly c0 = readRows(in, params, PolyArithmetic.dataIndices(h.level));
+        requireEnd(in);
+        RnsPoly c1 = SymmetricEncryptor.uniform(params, seed, h.level);
+        return new Ciphertext(params, new RnsPoly[] {c0, c1}, h.level, h.scale, seed);
+      }
       int size = in.get();
       if (size != 2 && size != 3) {
         throw new IllegalArgumentException("ciphertext size must be 2 or 3, got " + size);

@@ -118,10 +118,8 @@ public final class Evaluator {
     if (a.size() != 3) {
       throw new IllegalArgumentException("relinearize needs a size-3 ciphertext, got size " + a.size());
     }
-    RnsPoly[] switched = KeySwitcher.switchKey(params, a.part(2), relinearizationKey, a.level());
-    int limbs = a.level() + 1;
-    PolyArithmetic.add(params, switched[0], a.part(0), limbs, switched[0]);
-    PolyArithmetic.add(params, switched[1], a.part(1), limbs, switched[1]);
+    RnsPoly[] switched = KeySwitcher.switchKey(params, a.part(2), relinearizationKey, a.level(), a.part(0),
+        a.part(1));
     return new Ciphertext(params, switched, a.level(), a.scale());
   }
 
@@ -161,6 +159,36 @@ public final class Evaluator {
     return applyGalois(a, keys, element, "rotation by " + step);
   }
 
+  /**
+   * Rotations of one ciphertext by several steps with the decomposition of c_1 hoisted (design note §5.3): the
+   * digits are lifted and transformed once, so each extra rotation costs its key's multiply-accumulate and a
+   * mod-down instead of a whole key switch. Element i of the result is {@code a} rotated by {@code steps[i]}; the
+   * values equal {@link #rotate}'s up to key-switching noise (the residues differ).
+   */
+  public Ciphertext[] rotateHoisted(Ciphertext a, int[] steps, GaloisKeys keys) {
+    checkParameters(a.parameters(), "ciphertext");
+    checkParameters(keys.parameters(), "Galois keys");
+    if (a.size() != 2) {
+      throw new IllegalArgumentException("rotation needs a size-2 ciphertext, got size " + a.size()
+          + ": relinearize first");
+    }
+    KeySwitchKey[] stepKeys = new KeySwitchKey[steps.length];
+    for (int i = 0; i < steps.length; i++) {
+      stepKeys[i] = keys.forElement(Automorphisms.rotationElement(params, steps[i]), "rotation by " + steps[i]);
+    }
+    int limbs = a.level() + 1;
+    long[][][] digits = KeySwitcher.decompose(params, a.part(1), a.level());
+    Ciphertext[] out = new Ciphertext[steps.length];
+    for (int i = 0; i < steps.length; i++) {
+      int[] permutation = Automorphisms.nttPermutation(params.logN(), stepKeys[i].galoisElement());
+      RnsPoly c0 = Automorphisms.apply(a.part(0), limbs, permutation);
+      RnsPoly[] switched = KeySwitcher.switchDecomposed(params, digits, permutation, stepKeys[i], a.level(), c0,
+          null);
+      out[i] = new Ciphertext(params, switched, a.level(), a.scale());
+    }
+    return out;
+  }
+
   /** Complex-conjugates every slot; needs the conjugation key. */
   public Ciphertext conjugate(Ciphertext a, GaloisKeys keys) {
     return applyGalois(a, keys, Automorphisms.conjugationElement(params), "conjugation");
@@ -178,8 +206,7 @@ public final class Evaluator {
     int[] permutation = Automorphisms.nttPermutation(params.logN(), element);
     RnsPoly c0 = Automorphisms.apply(a.part(0), limbs, permutation);
     RnsPoly c1 = Automorphisms.apply(a.part(1), limbs, permutation);
-    RnsPoly[] switched = KeySwitcher.switchKey(params, c1, key, a.level());
-    PolyArithmetic.add(params, switched[0], c0, limbs, switched[0]);
+    RnsPoly[] switched = KeySwitcher.switchKey(params, c1, key, a.level(), c0, null);
     return new Ciphertext(params, switched, a.level(), a.scale());
   }
 

@@ -15,6 +15,9 @@ public final class KeySwitchKey {
   private final byte[] seed;
   private final RnsPoly[] b;
   private final RnsPoly[] a;
+  // Shoup companions of every residue of b and a ([digit][prime][k]): key switching multiplies by these fixed values
+  private final long[][][] bShoup;
+  private final long[][][] aShoup;
 
   KeySwitchKey(CkksParameters params, int galoisElement, byte[] seed, RnsPoly[] b) {
     this.params = params;
@@ -22,9 +25,21 @@ public final class KeySwitchKey {
     this.seed = seed.clone();
     this.b = b;
     this.a = new RnsPoly[b.length];
+    this.bShoup = new long[b.length][][];
+    this.aShoup = new long[b.length][][];
     for (int j = 0; j < b.length; j++) {
       a[j] = uniform(params, seed, j);
+      bShoup[j] = shoupRows(params, b[j]);
+      aShoup[j] = shoupRows(params, a[j]);
     }
+  }
+
+  private static long[][] shoupRows(CkksParameters params, RnsPoly poly) {
+    long[][] rows = new long[poly.limbCount()][];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = params.modulus(i).shoupRow(poly.limbs[i]);
+    }
+    return rows;
   }
 
   static RnsPoly uniform(CkksParameters params, byte[] seed, int digit) {
@@ -55,5 +70,13 @@ public final class KeySwitchKey {
 
   RnsPoly a(int digit) {
     return a[digit];
+  }
+
+  long[][] bShoup(int digit) {
+    return bShoup[digit];
+  }
+
+  long[][] aShoup(int digit) {
+    return aShoup[digit];
   }
 }

@@ -26,8 +26,16 @@ final class ModMath {
 
   /** a * w mod q in [0, q). */
   static long mulShoup(long a, long w, long wShoup, long q) {
-    long r = mulShoupLazy(a, w, wShoup, q);
-    return r >= q ? r - q : r;
+    return reduceOnce(mulShoupLazy(a, w, wShoup, q), q);
+  }
+
+  /**
+   * x - bound if x >= bound, else x, for x in [0, 2 bound), without a branch: lazy values are uniformly spread, so
+   * a branch here would be mispredicted half the time.
+   */
+  static long reduceOnce(long x, long bound) {
+    long d = x - bound;
+    return d + ((d >> 63) & bound);
   }
 
   static long pow(long base, long exponent, long q) {

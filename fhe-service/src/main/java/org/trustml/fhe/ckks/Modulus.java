@@ -11,6 +11,10 @@ public final class Modulus {
   private final long value;
   private final int bits;
   private final long barrett; // floor(2^(2k) / q), k = bits; below 2^(k+1)
+  // 2^64 = wordQuotient * q + wordRemainder; wordRemainderShoup = shoup(wordRemainder): for fast shoup(w) below
+  private final long wordQuotient;
+  private final long wordRemainder;
+  private final long wordRemainderShoup;
 
   Modulus(long value) {
     if (value < 3 || value >= (1L << 60) + 1 || (value & 1) == 0) {
@@ -19,6 +23,10 @@ public final class Modulus {
     this.value = value;
     this.bits = 64 - Long.numberOfLeadingZeros(value);
     this.barrett = BigInteger.ONE.shiftLeft(2 * bits).divide(BigInteger.valueOf(value)).longValue();
+    BigInteger[] word = BigInteger.ONE.shiftLeft(64).divideAndRemainder(BigInteger.valueOf(value));
+    this.wordQuotient = word[0].longValue();
+    this.wordRemainder = word[1].longValue();
+    this.wordRemainderShoup = ModMath.shoup(wordRemainder, value);
   }
 
   /** The prime q. */
@@ -61,6 +69,29 @@ public final class Modulus {
       r -= value;
     }
     return r >= value ? r - value : r;
+  }
+
+  /**
+   * Shoup's companion floor(w * 2^64 / q) of w in [0, q), equal to {@link ModMath#shoup} but without big integers
+   * (keys need one per residue): w * 2^64 / q = w * floor(2^64 / q) + w * (2^64 mod q) / q, and the last quotient is
+   * a Shoup product's estimate, corrected once. The result is exact below 2^64, so wrapping arithmetic is enough.
+   */
+  long shoup(long w) {
+    long estimate = ModMath.mulHighUnsigned(w, wordRemainderShoup);
+    long remainder = w * wordRemainder - estimate * value; // below 2q
+    if (remainder >= value) {
+      estimate++;
+    }
+    return w * wordQuotient + estimate;
+  }
+
+  /** Shoup companions of a whole row of residues in [0, q) (not modified). */
+  long[] shoupRow(long[] row) {
+    long[] out = new long[row.length];
+    for (int k = 0; k < row.length; k++) {
+      out[k] = shoup(row[k]);
+    }
+    return out;
   }
 
   long add(long a, long b) {

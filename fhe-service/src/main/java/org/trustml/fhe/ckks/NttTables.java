@@ -18,8 +18,13 @@ public final class NttTables {
   private final long[] inverseRootsShoup;
   private final long nInverse;
   private final long nInverseShoup;
+  private final long lastRootTimesNInverse; // the inverse transform's last twiddle with 1/N folded in
+  private final long lastRootTimesNInverseShoup;
 
   NttTables(int logN, Modulus modulus) {
+    if (logN < 2) {
+      throw new IllegalArgumentException("the transform needs N >= 4, got 2^" + logN); // first and last stage differ
+    }
     this.n = 1 << logN;
     this.logN = logN;
     this.modulus = modulus;
@@ -42,6 +47,8 @@ public final class NttTables {
     }
     nInverse = ModMath.inverse(n, q);
     nInverseShoup = ModMath.shoup(nInverse, q);
+    lastRootTimesNInverse = modulus.mul(inverseRoots[1], nInverse);
+    lastRootTimesNInverseShoup = ModMath.shoup(lastRootTimesNInverse, q);
   }
 
   /** The smallest-base deterministic choice of a primitive {@code order}-th root of unity (order a power of 2). */
@@ -78,42 +85,64 @@ public final class NttTables {
     return psi;
   }
 
-  /** In place: coefficients in [0, q) (modified) become evaluations in [0, q). */
+  /** In place: coefficients in [0, 4q) (modified) become evaluations in [0, q). */
   public void forward(long[] a) {
+    forwardLazy(a);
     long q = modulus.value();
     long twoQ = 2 * q;
-    for (int m = 1, t = n >> 1; m < n; m <<= 1, t >>= 1) {
+    for (int j = 0; j < n; j++) {
+      a[j] = ModMath.reduceOnce(ModMath.reduceOnce(a[j], twoQ), q);
+    }
+  }
+
+  /**
+   * In place: coefficients in [0, 4q) (modified) become evaluations in [0, 4q), congruent to {@link #forward}'s.
+   * For callers that feed the result to a Shoup multiplication (which takes any input below 2^63) and so do not
+   * need the final correction pass.
+   */
+  public void forwardLazy(long[] a) {
+    long q = modulus.value();
+    long twoQ = 2 * q;
+    int m = 1;
+    for (int t = n >> 1; t > 1; m <<= 1, t >>= 1) {
       for (int i = 0; i < m; i++) {
         long w = roots[m + i];
         long wShoup = rootsShoup[m + i];
         int start = 2 * i * t;
         int end = start + t;
         for (int j = start; j < end; j++) {
-          long x = a[j];
-          if (x >= twoQ) {
-            x -= twoQ;
-          }
+          long x = ModMath.reduceOnce(a[j], twoQ);
           long y = ModMath.mulShoupLazy(a[j + t], w, wShoup, q);
           a[j] = x + y;
           a[j + t] = x - y + twoQ;
         }
       }
     }
-    for (int j = 0; j < n; j++) {
-      long x = a[j];
-      if (x >= twoQ) {
-        x -= twoQ;
-      }
-      a[j] = x >= q ? x - q : x;
+    // the last stage (t = 1) on its own: the generic loop's per-block overhead dominates there
+    for (int i = 0; i < m; i++) {
+      int j = 2 * i;
+      long x = ModMath.reduceOnce(a[j], twoQ);
+      long y = ModMath.mulShoupLazy(a[j + 1], roots[m + i], rootsShoup[m + i], q);
+      a[j] = x + y;
+      a[j + 1] = x - y + twoQ;
     }
   }
 
-  /** In place: evaluations in [0, q) (modified) become coefficients in [0, q). */
+  /** In place: evaluations in [0, 2q) (modified) become coefficients in [0, q). */
   public void inverse(long[] a) {
     long q = modulus.value();
     long twoQ = 2 * q;
-    for (int m = n, t = 1; m > 1; m >>= 1, t <<= 1) {
-      int h = m >> 1;
+    // the first stage (t = 1) on its own, as in forwardLazy
+    int h = n >> 1;
+    for (int i = 0; i < h; i++) {
+      int j = 2 * i;
+      long x = a[j];
+      long y = a[j + 1];
+      a[j] = ModMath.reduceOnce(x + y, twoQ);
+      a[j + 1] = ModMath.mulShoupLazy(x - y + twoQ, inverseRoots[h + i], inverseRootsShoup[h + i], q);
+    }
+    for (int m = n >> 1, t = 2; m > 2; m >>= 1, t <<= 1) {
+      h = m >> 1;
       for (int i = 0, start = 0; i < h; i++, start += 2 * t) {
         long w = inverseRoots[h + i];
         long wShoup = inverseRootsShoup[h + i];
@@ -121,14 +150,18 @@ public final class NttTables {
         for (int j = start; j < end; j++) {
           long x = a[j];
           long y = a[j + t];
-          long sum = x + y;
-          a[j] = sum >= twoQ ? sum - twoQ : sum;
+          a[j] = ModMath.reduceOnce(x + y, twoQ);
           a[j + t] = ModMath.mulShoupLazy(x - y + twoQ, w, wShoup, q);
         }
       }
     }
-    for (int j = 0; j < n; j++) {
-      a[j] = ModMath.mulShoup(a[j], nInverse, nInverseShoup, q);
+    // the last stage (one block of t = N/2) with the 1/N scaling folded into its products
+    int t = n >> 1;
+    for (int j = 0; j < t; j++) {
+      long x = a[j];
+      long y = a[j + t];
+      a[j] = ModMath.mulShoup(x + y, nInverse, nInverseShoup, q);
+      a[j + t] = ModMath.mulShoup(x - y + twoQ, lastRootTimesNInverse, lastRootTimesNInverseShoup, q);
     }
   }
 }

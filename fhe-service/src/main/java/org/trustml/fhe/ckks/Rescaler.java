@@ -9,26 +9,15 @@ final class Rescaler {
   static RnsPoly divideByLastPrime(CkksParameters params, RnsPoly poly, int level) {
     int n = params.n();
     long q = params.modulus(level).value();
-    long half = q >>> 1;
     long[] last = poly.limbs[level].clone();
     params.ntt(level).inverse(last);
+    RoundedDivision.shiftByHalf(last, q);
     long[][] rows = new long[level][];
     long[] lifted = new long[n];
     for (int i = 0; i < level; i++) {
-      Modulus m = params.modulus(i);
-      long qModQi = m.reduce(q);
-      for (int k = 0; k < n; k++) {
-        long r = m.reduce(last[k]);
-        lifted[k] = last[k] > half ? m.sub(r, qModQi) : r;
-      }
-      params.ntt(i).forward(lifted);
-      long inverse = params.lastPrimeInverse(level, i);
-      long[] source = poly.limbs[i];
-      long[] row = new long[n];
-      for (int k = 0; k < n; k++) {
-        row[k] = m.mul(m.sub(source[k], lifted[k]), inverse);
-      }
-      rows[i] = row;
+      rows[i] = new long[n];
+      RoundedDivision.divideLimb(params, i, q, last, poly.limbs[i], params.lastPrimeInverse(level, i),
+          params.lastPrimeInverseShoup(level, i), null, lifted, rows[i]);
     }
     return new RnsPoly(rows);
   }

@@ -41,6 +41,26 @@ class ArithmeticTest {
   }
 
   @Test
+  void fastShoupCompanionsMatchBigIntegerForEveryPrimeSize() {
+    for (int bits : new int[] {20, 31, 36, 40, 50, 59, 60}) {
+      Modulus m = new Modulus(PrimeSearch.primes(12, new int[] {bits})[0]);
+      long q = m.value();
+      for (int t = 0; t < 20_000; t++) {
+        long w = t < 3 ? new long[] {0, 1, q - 1}[t] : random.nextLong(q);
+        assertThat(m.shoup(w)).as("shoup(%d) mod %d", w, q).isEqualTo(ModMath.shoup(w, q));
+      }
+    }
+  }
+
+  @Test
+  void reduceOnceSubtractsTheBoundOnlyFromValuesAtOrAboveIt() {
+    long bound = PrimeSearch.primes(13, new int[] {60})[0];
+    for (long x : new long[] {0, 1, bound - 1, bound, bound + 1, 2 * bound - 1}) {
+      assertThat(ModMath.reduceOnce(x, bound)).as("%d", x).isEqualTo(x % bound);
+    }
+  }
+
+  @Test
   void primesAreDistinctNttFriendlyAndDeterministic() {
     int[] bits = {60, 40, 40, 40, 60};
     long[] primes = PrimeSearch.primes(14, bits);

@@ -47,6 +47,30 @@ class NttTablesTest {
   }
 
   @Test
+  void lazyForwardStaysBelowFourQAndAgreesWithTheReducedTransform() {
+    for (int bits : new int[] {30, 40, 60}) {
+      NttTables ntt = new NttTables(12, new Modulus(PrimeSearch.primes(12, new int[] {bits})[0]));
+      long q = ntt.modulus().value();
+      long[] a = randomPoly(ntt.n(), q);
+      long[] reduced = a.clone();
+      ntt.forward(reduced);
+      // inputs anywhere in [0, 4q) are accepted: add a random multiple of q below 4q
+      long[] lazy = a.clone();
+      for (int k = 0; k < lazy.length; k++) {
+        lazy[k] += q * random.nextInt(4);
+      }
+      long[] viaForward = lazy.clone();
+      ntt.forward(viaForward);
+      ntt.forwardLazy(lazy);
+      for (int k = 0; k < lazy.length; k++) {
+        assertThat(lazy[k]).isBetween(0L, 4 * q - 1);
+        assertThat(lazy[k] % q).isEqualTo(reduced[k]);
+      }
+      assertThat(viaForward).containsExactly(reduced);
+    }
+  }
+
+  @Test
   void pointwiseProductIsTheNegacyclicSchoolbookProduct() {
     for (int logN : new int[] {3, 10}) {
       for (int bits : new int[] {30, 60}) {

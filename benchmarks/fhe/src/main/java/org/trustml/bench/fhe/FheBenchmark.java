@@ -42,6 +42,7 @@ public final class FheBenchmark {
     md.append("# fhe benchmark: our pure-Java CKKS against SEAL 4.1 (node-seal 6.0.3)\n\n");
     md.append("* Date: ").append(ZonedDateTime.now().format(DateTimeFormatter.RFC_1123_DATE_TIME)).append('\n');
     md.append("* Machine: ").append(Machine.describe()).append('\n');
+    String loadBefore = Machine.loadAverage();
     md.append("* Command: `benchmarks/fhe/run").append(quick ? " --quick" : "").append("`\n");
     md.append("* Both engines single-threaded; median of the repetitions after a warm-up; milliseconds.\n");
     md.append("* SEAL runs as WebAssembly in Node (the design's oracle); native SEAL would be several times faster.\n\n");
@@ -57,6 +58,8 @@ public final class FheBenchmark {
         double b = seal.timings.get(op);
         md.append(String.format("| %s | %.3f | %.3f | %.2f |%n", LABELS.get(op), a, b, a / b));
       }
+      md.append(String.format("%nOurs only: %d hoisted rotations (steps 1..%d, one decomposition of c_1) take %.3f ms "
+          + "per rotation.%n", EngineRun.HOISTED_STEPS.length, EngineRun.HOISTED_STEPS.length, ours.hoistedPerRotation));
       double[] expected = Inputs.expected(1 << (profile.logN() - 1));
       double oursBits = bits(ours.result, expected);
       double sealBits = bits(seal.result, expected);
@@ -71,6 +74,8 @@ public final class FheBenchmark {
           .append(" ").append(Arrays.toString(ours.primes)).append("\n\n");
       agree &= samePrimes && Math.min(oursBits, Math.min(sealBits, mutualBits)) >= AGREEMENT_FLOOR_BITS;
     }
+    md.append("Load average (1, 5, 15 min) before the run: ").append(loadBefore).append("; after: ")
+        .append(Machine.loadAverage()).append(" (a shared machine: both engines ran under the same load).\n\n");
     md.append(agree ? "Result: the engines agree.\n" : "Result: DISAGREEMENT, see above.\n");
     Files.writeString(results, md.toString());
     System.out.print(md);

@@ -22,6 +22,16 @@ final class Machine {
         + nodeVersion();
   }
 
+  /** The 1-, 5- and 15-minute load averages from /proc/loadavg: the machine is shared, so timings need them. */
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return fields[0] + ", " + fields[1] + ", " + fields[2];
+    } catch (IOException e) {
+      return "unavailable";
+    }
+  }
+
   private static String nodeVersion() {
     try {
       Process p = new ProcessBuilder("node", "--version").start();

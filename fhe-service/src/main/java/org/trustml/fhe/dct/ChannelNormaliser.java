@@ -1,0 +1,78 @@
+package org.trustml.fhe.dct;
+
+import java.util.List;
+
+/**
+ * Step 5 of the front-end: per-channel standardisation (x - mean) / std with statistics recomputed on our own
+ * training data, as the note asks (the paper's static tables belong to its data). Immutable.
+ */
+public final class ChannelNormaliser {
+
+  /** A channel whose spread is below this is only centred (constant maps would otherwise divide by zero). */
+  public static final double MIN_STD = 1e-9;
+
+  private final double[] mean;
+  private final double[] std;
+
+  private ChannelNormaliser(double[] mean, double[] std) {
+    this.mean = mean;
+    this.std = std;
+  }
+
+  /** Mean and population standard deviation of every channel over all maps of {@code samples} (not modified). */
+  public static ChannelNormaliser fit(List<DctFeatures> samples) {
+    if (samples.isEmpty()) {
+      throw new IllegalArgumentException("no samples to fit the channel statistics on");
+    }
+    int channels = samples.get(0).channelCount();
+    double[] sum = new double[channels];
+    double[] sumSquares = new double[channels];
+    long count = 0;
+    for (DctFeatures sample : samples) {
+      if (sample.channelCount() != channels) {
+        throw new IllegalArgumentException("samples have " + channels + " and " + sample.channelCount() + " channels");
+      }
+      for (int c = 0; c < channels; c++) {
+        for (double v : sample.channels()[c]) {
+          sum[c] += v;
+          sumSquares[c] += v * v;
+        }
+      }
+      count += sample.channels()[0].length;
+    }
+    double[] mean = new double[channels];
+    double[] std = new double[channels];
+    for (int c = 0; c < channels; c++) {
+      mean[c] = sum[c] / count;
+      std[c] = Math.sqrt(Math.max(0, sumSquares[c] / count - mean[c] * mean[c]));
+    }
+    return new ChannelNormaliser(mean, std);
+  }
+
+  /** Per-channel means (a copy). */
+  public double[] means() {
+    return mean.clone();
+  }
+
+  /** Per-channel standard deviations (a copy). */
+  public double[] stds() {
+    return std.clone();
+  }
+
+  /** Standardised copy of {@code features} (not modified). */
+  public DctFeatures apply(DctFeatures features) {
+    if (features.channelCount() != mean.length) {
+      throw new IllegalArgumentException("fitted on " + mean.length + " channels, got " + features.channelCount());
+    }
+    double[][] out = new double[mean.length][];
+    for (int c = 0; c < out.length; c++) {
+      double[] in = features.channels()[c];
+      double scale = std[c] < MIN_STD ? 1 : 1 / std[c];
+      out[c] = new double[in.length];
+      for (int k = 0; k < in.length; k++) {
+        out[c][k] = (in[k] - mean[c]) * scale;
+      }
+    }
+    return new DctFeatures(features.mapSize(), out, features.sourceIndices().clone());
+  }
+}
