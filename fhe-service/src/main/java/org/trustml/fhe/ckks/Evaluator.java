@@ -75,6 +75,55 @@ public final class Evaluator {
     return new Ciphertext(params, parts, a.level(), a.scale() * plain.scale());
   }
 
+  /**
+   * sum_j factors[j] * inputs[j], each factor the same integer in every slot (a weight w times a chosen factor scale,
+   * rounded by the caller): the dense layer of a throughput-packed network without encoding a plaintext per weight.
+   * The result's scale is the inputs' scale times {@code factorScale}, the scale the caller rounded the weights at.
+   *
+   * @param inputs  size-2 ciphertexts of one level and scale, at least one; not modified
+   * @param factors one signed integer per input, |factor| below 2^62; not modified
+   */
+  public Ciphertext multiplyIntegersAndSum(Ciphertext[] inputs, long[] factors, double factorScale) {
+    if (inputs.length == 0 || inputs.length != factors.length) {
+      throw new IllegalArgumentException("need one factor per input and at least one input, got " + inputs.length
+          + " inputs and " + factors.length + " factors");
+    }
+    if (!(factorScale >= 1) || Double.isInfinite(factorScale)) {
+      throw new IllegalArgumentException("factor scale must be a finite value >= 1, got " + factorScale);
+    }
+    Ciphertext first = inputs[0];
+    for (Ciphertext c : inputs) {
+      checkAddable(first.parameters(), first.level(), first.scale(), c.parameters(), c.level(), c.scale());
+      if (c.size() != 2) {
+        throw new IllegalArgumentException("multiplyIntegersAndSum needs size-2 ciphertexts, got size " + c.size()
+            + ": relinearize first");
+      }
+    }
+    int limbs = first.level() + 1;
+    RnsPoly[] parts = new RnsPoly[2];
+    for (int p = 0; p < 2; p++) {
+      parts[p] = new RnsPoly(ConstantArithmetic.dotLimbs(params, inputs, factors, p, limbs));
+    }
+    return new Ciphertext(params, parts, first.level(), first.scale() * factorScale);
+  }
+
+  /**
+   * a + value in every slot, the value encoded at a's own scale (rounded to an integer there).
+   *
+   * @throws IllegalArgumentException if value * scale does not fit 62 bits
+   */
+  public Ciphertext addConstant(Ciphertext a, double value) {
+    checkParameters(a.parameters(), "ciphertext");
+    double scaled = Math.rint(value * a.scale());
+    if (!(Math.abs(scaled) < Math.scalb(1.0, 62))) {
+      throw new IllegalArgumentException("constant " + value + " times scale 2^" + Math.log(a.scale()) / Math.log(2)
+          + " does not fit 62 bits");
+    }
+    RnsPoly[] parts = copyParts(a);
+    ConstantArithmetic.addInteger(params, parts[0], (long) scaled, a.level() + 1);
+    return new Ciphertext(params, parts, a.level(), a.scale());
+  }
+
   /** a * b as a size-3 ciphertext (relinearise next); the scales multiply. */
   public Ciphertext multiply(Ciphertext a, Ciphertext b) {
     checkParameters(a.parameters(), "first ciphertext");

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * benchmarks/fhe/run: our CKKS engine and SEAL 4.1 (node-seal 6.0.3, WASM) side by side on the same parameters,
  * both single-threaded, plus an agreement check on rotate(x * y + z, 1). Args: RESULTS.md path, node-seal cache
- * directory (seal-bench.js sits beside it), optional --quick (fewer repetitions, N = 2^13 only). Exits 1 if the engines disagree.
+ * directory (seal-bench.js sits beside it), optional --quick (fewer repetitions, N = 2^13 only, MNIST only with
+ * 512-image batches) and --inference-only (print the inference section, leave RESULTS.md alone). Exits 1 if the engines disagree.
  */
 public final class FheBenchmark {
 
@@ -32,6 +33,11 @@ public final class FheBenchmark {
     Path results = Path.of(args[0]);
     Path nodeCache = Path.of(args[1]);
     boolean quick = Arrays.asList(args).contains("--quick");
+    if (Arrays.asList(args).contains("--inference-only")) {
+      String md = InferenceRun.run(quick);
+      System.out.print(md); // a partial run: RESULTS.md is left as it is
+      return;
+    }
     Path script = nodeCache.toAbsolutePath().getParent().resolve("seal-bench.js"); // beside the cache
     List<Profile> profiles = new ArrayList<>();
     profiles.add(new Profile(13, new int[] {60, 40, 40, 60}, 40, quick ? 10 : 50));
@@ -76,7 +82,11 @@ public final class FheBenchmark {
     }
     md.append("Load average (1, 5, 15 min) before the run: ").append(loadBefore).append("; after: ")
         .append(Machine.loadAverage()).append(" (a shared machine: both engines ran under the same load).\n\n");
-    md.append(agree ? "Result: the engines agree.\n" : "Result: DISAGREEMENT, see above.\n");
+    md.append(agree ? "Result: the engines agree.\n\n" : "Result: DISAGREEMENT, see above.\n\n");
+    String loadBeforeInference = Machine.loadAverage();
+    md.append(InferenceRun.run(quick));
+    md.append("Load average (1, 5, 15 min) before the inference section: ").append(loadBeforeInference)
+        .append("; after: ").append(Machine.loadAverage()).append(".\n");
     Files.writeString(results, md.toString());
     System.out.print(md);
     if (!agree) {

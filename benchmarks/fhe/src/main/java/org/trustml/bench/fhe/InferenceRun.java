@@ -1,0 +1,124 @@
+package org.trustml.bench.fhe;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.trustml.fhe.dct.IdxImageFiles;
+import org.trustml.fhe.dct.LabelledImages;
+import org.trustml.fhe.model.ImageFeatures;
+import org.trustml.fhe.model.TrainingSettings;
+import org.trustml.ml.MlEngine;
+import org.trustml.ml.MlSettings;
+
+/**
+ * The inference section of RESULTS.md: DCT (F = 4, the 6 or 3 lowest-frequency channels) against pixels (28 x 28 and 2 x 2
+ * averaged 14 x 14) for the same dense(64) → x^2 → dense(10) network on MNIST and Fashion-MNIST, one full encrypted
+ * batch each, against the issue's bars.
+ */
+final class InferenceRun {
+
+  private InferenceRun() {}
+
+  static String run(boolean quick) throws IOException {
+    IdxImageFiles files = IdxImageFiles.fromDefaultDir();
+    StringBuilder md = new StringBuilder("## Encrypted inference: throughput packing (one image per slot)\n\n");
+    if (!files.isPresent(IdxImageFiles.MNIST, IdxImageFiles.Split.TRAIN)) {
+      return md.append("Skipped: no MNIST under ").append(files.datasetsDir().toAbsolutePath()).append("\n\n")
+          .toString();
+    }
+    MlEngine ml = MlEngine.start(MlSettings.fromEnvironment());
+    TrainingSettings settings = TrainingSettings.standard();
+    Path cacheDir = Path.of("benchmarks/fhe/work/models"); // ignored by git
+    int batchLimit = quick ? 512 : Integer.MAX_VALUE;
+    md.append(String.format(Locale.ROOT, "* Network: features → dense(%d) → x^2 → dense(10), trained in plaintext "
+        + "with DJL (Adam %.0e, %d epochs, batch %d, seed %d) on all 60,000 training images; models cached under "
+        + "`benchmarks/fhe/work/models`.%n", settings.hidden(), settings.learningRate(), settings.epochs(),
+        settings.batchSize(), settings.seed()));
+    md.append("* Plan: inputs at level 2, scale 2^35; hidden layer's weights rounded at q_2 and rescaled; x^2 "
+        + "(multiply, relinearise, rescale); output layer's weights rounded at 2^16 without rescale. Parameters "
+        + "chosen from the depth (2): N = 2^13, [60, 40, 40 | 60], 4,096 images per batch.\n");
+    md.append("* Client: encode + seeded symmetric encryption of one ciphertext per feature; server: the plan on the "
+        + "ciphertexts with the relinearisation key only, single thread (after one warm-up batch) and on both "
+        + "cores; amortised = server time / images in the batch.\n");
+    md.append("* Accuracy `all` is the plaintext network on all 10,000 test images; `batch` columns are on the "
+        + "encrypted batch (the first test images).\n\n");
+    List<String> datasets = new ArrayList<>(List.of(IdxImageFiles.MNIST));
+    if (!quick && files.isPresent(IdxImageFiles.FASHION_MNIST, IdxImageFiles.Split.TRAIN)) {
+      datasets.add(IdxImageFiles.FASHION_MNIST);
+    }
+    List<InferenceCase> all = new ArrayList<>();
+    for (String dataset : datasets) {
+      LabelledImages train = files.load(dataset, IdxImageFiles.Split.TRAIN);
+      LabelledImages test = files.load(dataset, IdxImageFiles.Split.TEST);
+      List<InferenceCase> cases = new ArrayList<>();
+      cases.add(new InferenceCase(ml, dataset, train, test, "dct6", ImageFeatures.dct(ImageFeatures.LOW_FREQUENCY_6),
+          settings, cacheDir, batchLimit));
+      cases.add(new InferenceCase(ml, dataset, train, test, "dct3", ImageFeatures.dct(new int[] {0, 1, 4}),
+          settings, cacheDir, batchLimit));
+      cases.add(new InferenceCase(ml, dataset, train, test, "pixels28", ImageFeatures.pixels(28), settings, cacheDir,
+          batchLimit));
+      cases.add(new InferenceCase(ml, dataset, train, test, "pixels14", ImageFeatures.pixels(14), settings, cacheDir,
+          batchLimit));
+      table(md, dataset, cases);
+      all.addAll(cases);
+    }
+    bars(md, all);
+    return md.toString();
+  }
+
+  private static void table(StringBuilder md, String dataset, List<InferenceCase> cases) {
+    md.append("### ").append(dataset).append("\n\n");
+    md.append("| Inputs | ciphertexts in | ct ops per batch (products / mults / rescales) | plain acc. all | batch "
+        + "images | plain acc. batch | encrypted acc. batch | agreement | max logit error | client encrypt ms | "
+        + "server ms (1 thread) | server ms (2 threads) | amortised ms/image (1 / 2 threads) | client decrypt ms | "
+        + "upload MB | result MB | train s |\n");
+    md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+    for (InferenceCase c : cases) {
+      md.append(String.format(Locale.ROOT, "| %s | %d | %d (%d / %d / %d) | %.2f %% | %d | %.2f %% | %.2f %% | "
+              + "%.2f %% | %.1e | %.0f | %.0f | %.0f | %.3f / %.3f | %.0f | %.1f | %.2f | %s |%n",
+          c.featureName, c.inputs, c.plan.operations(), c.plan.scalarProducts(), c.plan.multiplications(),
+          c.plan.rescales(), 100 * c.plainAccuracyAll, c.batchImages, 100 * c.plainAccuracyBatch,
+          100 * c.encryptedAccuracyBatch, 100 * c.agreement, c.maxLogitError, c.encryptMillis, c.evaluateMillis,
+          c.evaluateParallelMillis, c.evaluateMillis / c.batchImages, c.evaluateParallelMillis / c.batchImages,
+          c.decryptMillis, c.uploadBytes / 1e6, c.resultBytes / 1e6,
+          c.cached ? "cached" : String.format(Locale.ROOT, "%.1f", c.trainSeconds)));
+    }
+    InferenceCase first = cases.get(0);
+    md.append(String.format(Locale.ROOT, "%nSizes: one uploaded (seeded) input ciphertext %.0f KB, relinearisation "
+            + "key %.1f MB serialized; no Galois keys (no rotations).%n%n", first.uploadBytes / 1e3 / first.inputs,
+        first.relinKeyBytes / 1e6));
+    md.append("```\n").append(first.plan.report()).append("```\n\n");
+  }
+
+  private static void bars(StringBuilder md, List<InferenceCase> cases) {
+    md.append("### Against the issue's bars\n\n");
+    for (InferenceCase c : cases) {
+      if (!c.featureName.equals("dct6")) {
+        continue;
+      }
+      InferenceCase pixels = cases.stream().filter(p -> p.dataset.equals(c.dataset)
+          && p.featureName.equals("pixels28")).findFirst().orElseThrow();
+      InferenceCase small = cases.stream().filter(p -> p.dataset.equals(c.dataset)
+          && p.featureName.equals("pixels14")).findFirst().orElseThrow();
+      InferenceCase dct3 = cases.stream().filter(p -> p.dataset.equals(c.dataset)
+          && p.featureName.equals("dct3")).findFirst().orElseThrow();
+      md.append(String.format(Locale.ROOT, "* %s: agreement %.2f %% (bar ≥ 99.5 %%: %s); amortised %.3f ms/image "
+              + "on 1 thread (bar ≤ 10 ms: %s); DCT vs 28 x 28 pixels: %.2fx fewer ciphertext operations, %.2fx less "
+              + "server time, accuracy %+.2f points (bar ≥ 2x cheaper for ≤ 1 point: %s); DCT vs 14 x 14 pixels: "
+              + "%.2fx the operations, accuracy %+.2f points; 3-channel DCT vs 14 x 14 pixels: %.2fx the operations, "
+              + "accuracy %+.2f points.%n",
+          c.dataset, 100 * c.agreement, c.agreement >= 0.995 ? "pass" : "FAIL", c.evaluateMillis / c.batchImages,
+          c.evaluateMillis / c.batchImages <= 10 ? "pass" : "FAIL",
+          pixels.plan.operations() / (double) c.plan.operations(), pixels.evaluateMillis / c.evaluateMillis,
+          100 * (c.plainAccuracyAll - pixels.plainAccuracyAll),
+          pixels.plan.operations() >= 2 * c.plan.operations()
+              && c.plainAccuracyAll >= pixels.plainAccuracyAll - 0.01 ? "pass" : "FAIL",
+          c.plan.operations() / (double) small.plan.operations(), 100 * (c.plainAccuracyAll - small.plainAccuracyAll),
+          dct3.plan.operations() / (double) small.plan.operations(),
+          100 * (dct3.plainAccuracyAll - small.plainAccuracyAll)));
+    }
+    md.append('\n');
+  }
+}

@@ -1,0 +1,124 @@
+package org.trustml.fhe.plan;
+
+import java.util.stream.IntStream;
+import org.trustml.fhe.ckks.Ciphertext;
+import org.trustml.fhe.ckks.Evaluator;
+import org.trustml.fhe.ckks.KeySwitchKey;
+import org.trustml.fhe.model.DenseLayer;
+
+/**
+ * Runs an {@link EvaluationPlan} on encrypted inputs: the server's side. It holds the plan and the client's
+ * relinearisation key, and nothing else: no constructor or method takes a secret key, a decryptor or an encoder's
+ * plaintext, so it cannot decrypt. Inputs whose parameters, count, level or scale differ from the plan's are refused;
+ * after every step the levels and scales are checked against the plan's bookkeeping. Thread-safe.
+ */
+public final class PlanEvaluator {
+
+  private static final double SCALE_TOLERANCE = 1e-9;
+
+  private final EvaluationPlan plan;
+  private final KeySwitchKey relinearizationKey;
+  private final Evaluator evaluator;
+  private final boolean parallel;
+
+  /**
+   * An evaluator for one plan and one client's key.
+   *
+   * @param relinearizationKey the client's relinearisation key, under the plan's parameters
+   * @param parallel           compute a layer's outputs on the common fork-join pool instead of the caller's thread
+   * @throws IllegalArgumentException if the key belongs to other parameters or is a rotation key
+   */
+  public PlanEvaluator(EvaluationPlan plan, KeySwitchKey relinearizationKey, boolean parallel) {
+    if (relinearizationKey.parameters().id() != plan.parameters().id()) {
+      throw new IllegalArgumentException("relinearization key belongs to " + relinearizationKey.parameters()
+          + ", the plan to " + plan.parameters());
+    }
+    if (relinearizationKey.galoisElement() != 0) {
+      throw new IllegalArgumentException("key for Galois element " + relinearizationKey.galoisElement()
+          + " is a rotation key, not the relinearization key");
+    }
+    this.plan = plan;
+    this.relinearizationKey = relinearizationKey;
+    this.evaluator = new Evaluator(plan.parameters());
+    this.parallel = parallel;
+  }
+
+  /** The plan. */
+  public EvaluationPlan plan() {
+    return plan;
+  }
+
+  /**
+   * The encrypted logits of a batch: ciphertext k holds logit k of every image, at {@link EvaluationPlan#outputLevel}
+   * and {@link EvaluationPlan#outputScale}.
+   *
+   * @param inputs one ciphertext per feature (not modified), at the plan's input level and scale
+   * @throws IllegalArgumentException if the inputs do not match the plan
+   */
+  public Ciphertext[] evaluate(Ciphertext[] inputs) {
+    checkInputs(inputs);
+    Ciphertext[] x = inputs;
+    for (int s = 0; s < plan.steps().size(); s++) {
+      PlanStep step = plan.steps().get(s);
+      x = step.kind() == PlanStep.Kind.SQUARE ? square(x) : dense(s, step, x);
+      for (Ciphertext c : x) {
+        if (c.level() != step.levelOut() || !sameScale(c.scale(), step.scaleOut())) {
+          throw new IllegalStateException("step " + s + " produced level " + c.level() + ", scale " + c.scale()
+              + " where the plan has level " + step.levelOut() + ", scale " + step.scaleOut());
+        }
+      }
+    }
+    return x;
+  }
+
+  private Ciphertext[] square(Ciphertext[] x) {
+    return map(x.length, o -> evaluator.rescale(evaluator.relinearize(evaluator.multiply(x[o], x[o]),
+        relinearizationKey)));
+  }
+
+  private Ciphertext[] dense(int s, PlanStep step, Ciphertext[] x) {
+    long[][] factors = plan.factors(s);
+    double[] bias = ((DenseLayer) plan.network().layers().get(s)).bias();
+    return map(step.outputs(), o -> {
+      Ciphertext sum = evaluator.multiplyIntegersAndSum(x, factors[o], step.factorScale());
+      if (step.rescales()) {
+        sum = evaluator.rescale(sum);
+      }
+      return evaluator.addConstant(sum, bias[o]);
+    });
+  }
+
+  private Ciphertext[] map(int count, java.util.function.IntFunction<Ciphertext> f) {
+    IntStream range = IntStream.range(0, count);
+    return (parallel ? range.parallel() : range).mapToObj(f).toArray(Ciphertext[]::new);
+  }
+
+  private void checkInputs(Ciphertext[] inputs) {
+    if (inputs.length != plan.inputCount()) {
+      throw new IllegalArgumentException("the plan takes " + plan.inputCount() + " input ciphertexts (one per "
+          + "feature), got " + inputs.length);
+    }
+    for (int j = 0; j < inputs.length; j++) {
+      Ciphertext c = inputs[j];
+      if (c.parameters().id() != plan.parameters().id()) {
+        throw new IllegalArgumentException("input " + j + " belongs to " + c.parameters() + ", the plan to "
+            + plan.parameters());
+      }
+      if (c.size() != 2) {
+        throw new IllegalArgumentException("input " + j + " has size " + c.size() + "; fresh ciphertexts have 2");
+      }
+      if (c.level() != plan.inputLevel()) {
+        throw new IllegalArgumentException("input " + j + " is at level " + c.level() + ", the plan expects level "
+            + plan.inputLevel() + " (encrypt at the plan's input level)");
+      }
+      if (!sameScale(c.scale(), plan.inputScale())) {
+        throw new IllegalArgumentException("input " + j + " has scale 2^" + EvaluationPlan.log2(c.scale())
+            + ", the plan expects 2^" + EvaluationPlan.log2(plan.inputScale()));
+      }
+    }
+  }
+
+  private static boolean sameScale(double a, double b) {
+    return Math.abs(a - b) <= SCALE_TOLERANCE * Math.max(a, b);
+  }
+}

@@ -1,0 +1,56 @@
+package org.trustml.fhe.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.trustml.fhe.dct.LabelledImages;
+
+class ImageFeaturesTest {
+
+  private static LabelledImages images(int count) {
+    Random random = new Random(4);
+    int[] pixels = new int[count * 784];
+    for (int k = 0; k < pixels.length; k++) {
+      pixels[k] = random.nextInt(256);
+    }
+    return new LabelledImages(count, 28, 28, pixels, new int[count]);
+  }
+
+  @Test
+  void widthsAreChannelsTimesMapArea() {
+    LabelledImages train = images(50);
+    assertThat(ImageFeatures.dct(ImageFeatures.LOW_FREQUENCY_6).fit(train, 50).transform(train, 0, 2)[0])
+        .hasSize(6 * 49);
+    assertThat(ImageFeatures.pixels(28).fit(train, 50).transform(train, 0, 1)[0]).hasSize(784);
+    assertThat(ImageFeatures.pixels(14).fit(train, 50).transform(train, 0, 1)[0]).hasSize(196);
+  }
+
+  @Test
+  void fittedFeaturesAreStandardisedPerChannel() {
+    LabelledImages train = images(40);
+    double[][] x = ImageFeatures.dct(new int[] {0, 5}).fit(train, 40).transform(train, 0, 40);
+    for (int c = 0; c < 2; c++) {
+      double sum = 0;
+      double squares = 0;
+      for (double[] row : x) {
+        for (int k = c * 49; k < (c + 1) * 49; k++) {
+          sum += row[k];
+          squares += row[k] * row[k];
+        }
+      }
+      int n = 40 * 49;
+      assertThat(sum / n).isCloseTo(0, within(1e-9));
+      assertThat(squares / n).isCloseTo(1, within(1e-9));
+    }
+  }
+
+  @Test
+  void unfittedOrWrongSizesAreRefused() {
+    assertThatThrownBy(() -> ImageFeatures.pixels(28).transform(images(1), 0, 1))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> ImageFeatures.pixels(7)).isInstanceOf(IllegalArgumentException.class);
+  }
+}
