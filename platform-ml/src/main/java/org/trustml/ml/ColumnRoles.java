@@ -49,6 +49,22 @@ public record ColumnRoles(String label, List<String> protectedAttributes, List<S
     return new ColumnRoles(label, protectedAttributes, names, ignored);
   }
 
+  /**
+   * The same roles with the protected columns as model inputs too: the given features (or every column of the file
+   * without another role), then every protected column not among them.
+   *
+   * @throws IllegalArgumentException if a named column is not in the file
+   */
+  public ColumnRoles withProtectedAsFeatures(List<String> columnNames) {
+    List<String> inputs = new ArrayList<>(features.isEmpty() ? unassigned(columnNames) : features);
+    for (String name : protectedAttributes) {
+      if (!inputs.contains(name)) {
+        inputs.add(name);
+      }
+    }
+    return withFeatures(inputs);
+  }
+
   /** The same roles, ignoring these columns. */
   public ColumnRoles withIgnored(List<String> names) {
     return new ColumnRoles(label, protectedAttributes, features, names);
@@ -60,31 +76,47 @@ public record ColumnRoles(String label, List<String> protectedAttributes, List<S
    * @throws IllegalArgumentException if a named column is not in the file, listing the file's columns
    */
   List<String> resolveFeatures(List<String> columnNames) {
-    Set<String> present = new HashSet<>(columnNames);
-    List<String> named = new ArrayList<>();
-    named.add(label);
-    named.addAll(protectedAttributes);
-    named.addAll(features);
-    named.addAll(ignored);
-    for (String name : named) {
-      if (!present.contains(name)) {
-        throw new IllegalArgumentException("column '" + name + "' is not in the file; its columns are " + columnNames);
-      }
-    }
     if (!features.isEmpty()) {
+      requirePresent(columnNames);
       return features;
     }
-    Set<String> taken = new LinkedHashSet<>(named);
+    List<String> rest = unassigned(columnNames);
+    if (rest.isEmpty()) {
+      throw new IllegalArgumentException("no column is left as a feature");
+    }
+    return rest;
+  }
+
+  /** The file's columns that have no role, in file order, once every named column is known to be in the file. */
+  private List<String> unassigned(List<String> columnNames) {
+    requirePresent(columnNames);
+    Set<String> taken = new LinkedHashSet<>(named());
     List<String> rest = new ArrayList<>();
     for (String name : columnNames) {
       if (!taken.contains(name)) {
         rest.add(name);
       }
     }
-    if (rest.isEmpty()) {
-      throw new IllegalArgumentException("no column is left as a feature");
-    }
     return rest;
+  }
+
+  private void requirePresent(List<String> columnNames) {
+    Set<String> present = new HashSet<>(columnNames);
+    for (String name : named()) {
+      if (!present.contains(name)) {
+        throw new IllegalArgumentException("column '" + name + "' is not in the file; its columns are " + columnNames);
+      }
+    }
+  }
+
+  /** Every column with a role. */
+  private List<String> named() {
+    List<String> named = new ArrayList<>();
+    named.add(label);
+    named.addAll(protectedAttributes);
+    named.addAll(features);
+    named.addAll(ignored);
+    return named;
   }
 
   private static void requireUnique(String what, List<String> names) {

@@ -68,25 +68,9 @@ public final class FairProblemLoader {
   }
 
   private static ColumnRoles roles(FairSchema schema, List<String> columns) {
-    List<String> features = schema.features();
-    if (schema.usesProtectedAsFeatures()) {
-      // the given features (or every column without a role), then each protected column not among them
-      List<String> inputs = new ArrayList<>(features);
-      if (inputs.isEmpty()) {
-        for (String c : columns) {
-          if (!c.equals(schema.label()) && !schema.protectedColumns().contains(c) && !schema.ignored().contains(c)) {
-            inputs.add(c);
-          }
-        }
-      }
-      for (String c : schema.protectedColumns()) {
-        if (!inputs.contains(c)) {
-          inputs.add(c);
-        }
-      }
-      features = inputs;
-    }
-    return new ColumnRoles(schema.label(), schema.protectedColumns(), features, schema.ignored());
+    ColumnRoles roles = new ColumnRoles(schema.label(), schema.protectedColumns(), schema.features(),
+        schema.ignored());
+    return schema.usesProtectedAsFeatures() ? roles.withProtectedAsFeatures(columns) : roles;
   }
 
   /** The file's column names, once every column the schema names is known to be among them. */

@@ -35,25 +35,33 @@ final class KeySwitcher {
       params.ntt(j).inverse(coefficients);
       for (int t = 0; t <= limbs; t++) {
         int prime = t == limbs ? special : t;
-        Modulus m = params.modulus(prime);
         long[] digit;
         if (prime == j) {
           digit = d.limbs[j];
         } else {
-          if (qj < 4 * m.value()) {
-            System.arraycopy(coefficients, 0, lifted, 0, n); // the lazy NTT takes inputs below 4q
-          } else {
-            for (int k = 0; k < n; k++) {
-              lifted[k] = m.reduce(coefficients[k]);
-            }
-          }
-          params.ntt(prime).forwardLazy(lifted);
+          lift(params, qj, coefficients, prime, lifted);
           digit = lifted;
         }
-        multiplyAccumulate(m.value(), digit, null, key, j, prime, acc0[t], acc1[t]);
+        multiplyAccumulate(params.modulus(prime).value(), digit, null, key, j, prime, acc0[t], acc1[t]);
       }
     }
     return new RnsPoly[] {modDown(params, acc0, level, add0, lifted), modDown(params, acc1, level, add1, lifted)};
+  }
+
+  /**
+   * Digit j's coefficients (below q_j) as a polynomial modulo {@code prime}, in lazy NTT form (below 4q): copied
+   * when q_j is already below 4q, since the lazy NTT takes such inputs, else reduced first.
+   */
+  private static void lift(CkksParameters params, long qj, long[] coefficients, int prime, long[] out) {
+    Modulus m = params.modulus(prime);
+    if (qj < 4 * m.value()) {
+      System.arraycopy(coefficients, 0, out, 0, coefficients.length);
+    } else {
+      for (int k = 0; k < coefficients.length; k++) {
+        out[k] = m.reduce(coefficients[k]);
+      }
+    }
+    params.ntt(prime).forwardLazy(out);
   }
 
   /**
@@ -75,16 +83,12 @@ final class KeySwitcher {
       params.ntt(j).inverse(coefficients);
       for (int t = 0; t <= limbs; t++) {
         int prime = t == limbs ? special : t;
-        Modulus m = params.modulus(prime);
         if (prime == j) {
           digits[j][t] = d.limbs[j];
           continue;
         }
         long[] lifted = new long[n];
-        for (int k = 0; k < n; k++) {
-          lifted[k] = qj < 4 * m.value() ? coefficients[k] : m.reduce(coefficients[k]);
-        }
-        params.ntt(prime).forwardLazy(lifted);
+        lift(params, qj, coefficients, prime, lifted);
         digits[j][t] = lifted;
       }
     }

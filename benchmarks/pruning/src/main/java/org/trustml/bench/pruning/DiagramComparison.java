@@ -3,7 +3,7 @@ package org.trustml.bench.pruning;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.trustml.bench.pruning.RipserProcess.Interval;
+import org.trustml.pruning.topology.RipserCli.Interval;
 import org.trustml.pruning.topology.PersistencePairs;
 
 /**

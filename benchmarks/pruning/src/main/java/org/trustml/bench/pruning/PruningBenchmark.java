@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.trustml.bench.pruning.RipserProcess.Interval;
+import org.trustml.pruning.topology.RipserCli;
+import org.trustml.pruning.topology.RipserCli.Interval;
 import org.trustml.pruning.topology.DistanceMatrix;
 import org.trustml.pruning.topology.PersistenceDiagram;
 import org.trustml.pruning.topology.PointCloud;
@@ -76,33 +77,32 @@ public final class PruningBenchmark {
       throws IOException, InterruptedException {
     String stem = name.replace(' ', '-') + "-" + cloud.size() + "x" + cloud.dimension();
     Path cloudFile = work.resolve(stem + ".txt");
-    RipserProcess.writePointCloud(cloud, cloudFile);
-    Path ripserOut = work.resolve(stem + ".ripser-out.txt");
+    RipserCli.writePointCloud(cloud, cloudFile);
 
     // JIT warm-up for ours, page cache for ripser; not measured
     for (int i = 0; i < WARM_UP; i++) {
       VietorisRipsPersistence.compute(cloud, RipsParams.h0h1());
     }
-    RipserProcess.run(cloudFile, "point-cloud", ripserOut);
+    RipserCli.run(cloudFile, "point-cloud", null);
 
     double[] ours = new double[reps];
     double[] ripser = new double[reps];
     PersistenceDiagram diagram = null;
-    RipserProcess.Run ripserRun = null;
+    RipserCli.Run ripserRun = null;
     for (int r = 0; r < reps; r++) {
       long start = System.nanoTime();
       diagram = VietorisRipsPersistence.compute(cloud, RipsParams.h0h1());
       ours[r] = (System.nanoTime() - start) / 1e9;
-      ripserRun = RipserProcess.run(cloudFile, "point-cloud", ripserOut);
+      ripserRun = RipserCli.run(cloudFile, "point-cloud", null);
       ripser[r] = ripserRun.seconds();
       System.out.printf(Locale.ROOT, "%s rep %d: ours %.3f s, ripser %.3f s%n", name, r + 1, ours[r], ripser[r]);
     }
 
     DistanceMatrix rounded = rounded(cloud);
     Path matrixFile = work.resolve(stem + "-rounded.lower-distance");
-    RipserProcess.writeLowerDistance(rounded, matrixFile);
+    RipserCli.writeLowerDistance(rounded, matrixFile);
     PersistenceDiagram exact = VietorisRipsPersistence.compute(rounded, RipsParams.h0h1());
-    List<List<Interval>> exactRipser = RipserProcess.run(matrixFile, "lower-distance", ripserOut).intervals();
+    List<List<Interval>> exactRipser = RipserCli.run(matrixFile, "lower-distance", null).intervals();
 
     return new CaseResult(name, description, ours, ripser, diagram.threshold(), diagram.h0().size(),
         diagram.h1().size(),

@@ -7,6 +7,7 @@ import static org.trustml.bench.pruning.PruningBenchmark.f;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.trustml.pruning.topology.RipserCli;
 
 /**
  * benchmarks/pruning/RESULTS.md: machine, date, command, the persistence timing tables and agreement checks, and
@@ -31,7 +32,7 @@ record ResultsReport(String options, List<CaseResult> cases, ScoringResult scori
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    s.append("* Oracle: ").append(RipserProcess.version())
+    s.append("* Oracle: ").append(RipserCli.version())
         .append(", run as `ripser --format point-cloud --dim 1 <file>` on the cloud written to a text file\n");
     s.append("* Ours: `VietorisRipsPersistence.compute(PointCloud, RipsParams.h0h1())` in the benchmark JVM after ")
         .append(PruningBenchmark.WARM_UP).append(" unmeasured runs, distance matrix included. Ripser: wall time ")
