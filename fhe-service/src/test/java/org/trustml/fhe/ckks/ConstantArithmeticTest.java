@@ -24,7 +24,7 @@ class ConstantArithmeticTest {
       }
       inputs[j] = KEYS.encrypt(values[j]);
     }
-    long[] factors = {3, -7, 0, 1 << 20, -(1L << 40)};
+    long[] factors = {3, -7, 0, 1 << 20, -(1L << 30)};
     double factorScale = Math.scalb(1.0, 20);
     Ciphertext sum = KEYS.evaluator.multiplyIntegersAndSum(inputs, factors, factorScale);
     assertThat(sum.scale()).isEqualTo(inputs[0].scale() * factorScale);
@@ -35,8 +35,9 @@ class ConstantArithmeticTest {
         expected[b] += factors[j] / factorScale * values[j][b];
       }
     }
-    // the 2^40 / 2^20 factor amplifies the input's encryption noise (about 2^-25 here) 2^20 times
-    assertThat(Keys.precisionBits(KEYS.decrypt(sum), expected)).isGreaterThan(3);
+    // the 2^30 / 2^20 factor amplifies the input's encryption noise (about 2^-23 at worst here) 2^10 times,
+    // leaving about 13 bits; the margin keeps the check independent of the encryption's randomness
+    assertThat(Keys.precisionBits(KEYS.decrypt(sum), expected)).isGreaterThan(9);
     // the inference pattern: weights rounded at exactly the last prime, so a rescale restores the scale
     double q = KEYS.params.modulus(inputs[0].level()).value();
     double[] w = {0.75, -0.3};
