@@ -150,6 +150,8 @@ class BaselinesAndFairBranchJobsIntegrationTest {
     JsonNode report = artifact(id, "baselines.json");
     assertThat(report.get("seed").asLong()).isEqualTo(7);
     assertThat(report.get("parameters").get("eps").asDouble()).isEqualTo(0.05);
+    assertThat(report.get("parameters").get("protectedAsFeatures").asBoolean()).isFalse();
+    assertThat(report.get("parameters").get("inputs").toString()).doesNotContain("sex", "race");
     List<String> methods = report.get("methods").valueStream().map(m -> m.get("method").asString()).toList();
     assertThat(methods).containsExactly("lr", "reweighing", "threshold-eo", "eg-dp", "eg-eo");
     for (JsonNode m : report.get("methods")) {
@@ -185,8 +187,13 @@ class BaselinesAndFairBranchJobsIntegrationTest {
 
   @Test
   void baselinesHoldOutAStratifiedShareAndProtectOneAttributesGroups() {
-    JsonNode result = result(submitId("fairness.baselines", "{\"dataset\":\"ds-train\"," + SCHEMA
-        + ",\"testFraction\":0.25,\"groups\":\"race\",\"methods\":[\"reweighing\",\"threshold-eo\"]}"));
+    String id = submitId("fairness.baselines", "{\"dataset\":\"ds-train\"," + SCHEMA
+        + ",\"testFraction\":0.25,\"groups\":\"race\",\"methods\":[\"reweighing\",\"threshold-eo\"],"
+        + "\"protectedAsFeatures\":true}");
+    JsonNode result = result(id);
+    JsonNode parameters = artifact(id, "baselines.json").get("parameters");
+    assertThat(parameters.get("protectedAsFeatures").asBoolean()).isTrue();
+    assertThat(parameters.get("inputs").toString()).contains("sex", "race");
     assertThat(result.get("testRows").asInt()).isBetween(290, 310);
     assertThat(result.get("trainRows").asInt() + result.get("testRows").asInt()).isEqualTo(1200);
     assertThat(result.get("groups").asString()).isEqualTo("race");

@@ -58,6 +58,8 @@ public class BaselinesJob implements JobHandler<BaselinesJob.Params> {
    * @param eps exponentiated gradient's bound (default 0.01)
    * @param maxIterations exponentiated gradient's iteration cap (default 50)
    * @param minSupport fewest test rows for a cell to enter the {@code :cells} gaps (default 30)
+   * @param protectedAsFeatures whether the protected columns are model inputs as well (default false), as the train
+   *     job's parameter of the same name, so the baselines can be compared with a model trained either way
    */
   public record Params(
       @NotBlank String dataset,
@@ -73,10 +75,11 @@ public class BaselinesJob implements JobHandler<BaselinesJob.Params> {
       String groups,
       @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double eps,
       @Min(1) @Max(1000) Integer maxIterations,
-      @Min(1) Integer minSupport) {
+      @Min(1) Integer minSupport,
+      Boolean protectedAsFeatures) {
 
     FairSchema schema() {
-      return new FairSchema(label, positive, protectedAttributes, features, ignored, missing);
+      return new FairSchema(label, positive, protectedAttributes, features, ignored, missing, protectedAsFeatures);
     }
 
     List<Baseline> baselines() {
@@ -199,6 +202,8 @@ public class BaselinesJob implements JobHandler<BaselinesJob.Params> {
     parameters.put("eps", options.eps());
     parameters.put("maxIterations", options.maxIterations());
     parameters.put("minSupport", minSupport);
+    parameters.put("protectedAsFeatures", p.schema().protectedAsFeatures());
+    parameters.put("inputs", train.featureNames());
     parameters.put("learner", "WeightedLogisticRegression(l2=1e-4)");
     BaselinesReport report = new BaselinesReport(trainSet.id(), testSet == null ? null : testSet.id(), fraction,
         train.rows(), test.rows(), loaded.droppedRows(), grouping, GroupCodes.names(train, grouping), ctx.seed(),
