@@ -29,14 +29,7 @@ public final class PlanEvaluator {
    * @throws IllegalArgumentException if the key belongs to other parameters or is a rotation key
    */
   public PlanEvaluator(EvaluationPlan plan, KeySwitchKey relinearizationKey, boolean parallel) {
-    if (relinearizationKey.parameters().id() != plan.parameters().id()) {
-      throw new IllegalArgumentException("relinearization key belongs to " + relinearizationKey.parameters()
-          + ", the plan to " + plan.parameters());
-    }
-    if (relinearizationKey.galoisElement() != 0) {
-      throw new IllegalArgumentException("key for Galois element " + relinearizationKey.galoisElement()
-          + " is a rotation key, not the relinearization key");
-    }
+    checkRelinearizationKey(plan, relinearizationKey);
     this.plan = plan;
     this.relinearizationKey = relinearizationKey;
     this.evaluator = new Evaluator(plan.parameters());
@@ -62,10 +55,7 @@ public final class PlanEvaluator {
       PlanStep step = plan.steps().get(s);
       x = step.kind() == PlanStep.Kind.SQUARE ? square(x) : dense(s, step, x);
       for (Ciphertext c : x) {
-        if (c.level() != step.levelOut() || !sameScale(c.scale(), step.scaleOut())) {
-          throw new IllegalStateException("step " + s + " produced level " + c.level() + ", scale " + c.scale()
-              + " where the plan has level " + step.levelOut() + ", scale " + step.scaleOut());
-        }
+        checkStepOutput(s, step, c);
       }
     }
     return x;
@@ -99,22 +89,46 @@ public final class PlanEvaluator {
           + "feature), got " + inputs.length);
     }
     for (int j = 0; j < inputs.length; j++) {
-      Ciphertext c = inputs[j];
-      if (c.parameters().id() != plan.parameters().id()) {
-        throw new IllegalArgumentException("input " + j + " belongs to " + c.parameters() + ", the plan to "
-            + plan.parameters());
-      }
-      if (c.size() != 2) {
-        throw new IllegalArgumentException("input " + j + " has size " + c.size() + "; fresh ciphertexts have 2");
-      }
-      if (c.level() != plan.inputLevel()) {
-        throw new IllegalArgumentException("input " + j + " is at level " + c.level() + ", the plan expects level "
-            + plan.inputLevel() + " (encrypt at the plan's input level)");
-      }
-      if (!sameScale(c.scale(), plan.inputScale())) {
-        throw new IllegalArgumentException("input " + j + " has scale 2^" + EvaluationPlan.log2(c.scale())
-            + ", the plan expects 2^" + EvaluationPlan.log2(plan.inputScale()));
-      }
+      checkInput(plan, inputs[j], "input " + j);
+    }
+  }
+
+  /** Refuses a key of other parameters or a rotation key in place of the relinearisation key. */
+  static void checkRelinearizationKey(EvaluationPlan plan, KeySwitchKey relinearizationKey) {
+    if (relinearizationKey.parameters().id() != plan.parameters().id()) {
+      throw new IllegalArgumentException("relinearization key belongs to " + relinearizationKey.parameters()
+          + ", the plan to " + plan.parameters());
+    }
+    if (relinearizationKey.galoisElement() != 0) {
+      throw new IllegalArgumentException("key for Galois element " + relinearizationKey.galoisElement()
+          + " is a rotation key, not the relinearization key");
+    }
+  }
+
+  /** Refuses an input ciphertext of other parameters, size, level or scale than the plan's inputs. */
+  static void checkInput(EvaluationPlan plan, Ciphertext c, String name) {
+    if (c.parameters().id() != plan.parameters().id()) {
+      throw new IllegalArgumentException(name + " belongs to " + c.parameters() + ", the plan to "
+          + plan.parameters());
+    }
+    if (c.size() != 2) {
+      throw new IllegalArgumentException(name + " has size " + c.size() + "; fresh ciphertexts have 2");
+    }
+    if (c.level() != plan.inputLevel()) {
+      throw new IllegalArgumentException(name + " is at level " + c.level() + ", the plan expects level "
+          + plan.inputLevel() + " (encrypt at the plan's input level)");
+    }
+    if (!sameScale(c.scale(), plan.inputScale())) {
+      throw new IllegalArgumentException(name + " has scale 2^" + EvaluationPlan.log2(c.scale())
+          + ", the plan expects 2^" + EvaluationPlan.log2(plan.inputScale()));
+    }
+  }
+
+  /** Checks a step's output against the plan's bookkeeping: a mismatch is a bug, not bad input. */
+  static void checkStepOutput(int s, PlanStep step, Ciphertext c) {
+    if (c.level() != step.levelOut() || !sameScale(c.scale(), step.scaleOut())) {
+      throw new IllegalStateException("step " + s + " produced level " + c.level() + ", scale " + c.scale()
+          + " where the plan has level " + step.levelOut() + ", scale " + step.scaleOut());
     }
   }
 

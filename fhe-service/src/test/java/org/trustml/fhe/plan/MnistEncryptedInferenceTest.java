@@ -29,6 +29,7 @@ class MnistEncryptedInferenceTest {
 
   private static final int TRAIN = 10_000;
   private static final int TEST = 300;
+  private static final int LATENCY_IMAGES = 40;
 
   @Test
   void encryptedPredictionsAgreeWithPlaintextOnMnist() throws IOException {
@@ -63,5 +64,32 @@ class MnistEncryptedInferenceTest {
     }
     assertThat(agree / (double) TEST).isGreaterThanOrEqualTo(0.995);
     assertThat(correct / (double) TEST).as("plaintext accuracy on 300 test images").isGreaterThan(0.9);
+
+    // latency packing: one image per ciphertext, the same network and level schedule
+    LatencyPlan latency = LatencyPlan.of(plan);
+    LatencyEvaluator server = new LatencyEvaluator(latency, keys.relinearizationKey(),
+        LatencyPacking.galoisKeys(latency, keys), false);
+    SymmetricEncryptor encryptor = new SymmetricEncryptor(keys.secretKey(), new SecureRandom());
+    Decryptor decryptor = new Decryptor(keys.secretKey());
+    int latencyAgree = 0;
+    for (int b = 0; b < LATENCY_IMAGES; b++) {
+      double[] expected = network.forward(x[b]);
+      double[] decrypted = LatencyPacking.decryptLogits(latency,
+          server.evaluate(LatencyPacking.encrypt(latency, x[b], encoder, encryptor::encrypt)), encoder, decryptor);
+      if (PolyNetwork.argmax(decrypted) == PolyNetwork.argmax(expected)) {
+        latencyAgree++;
+      } else {
+        // only a near tie may flip: the logit error is a few 1e-3 (LatencyEvaluatorTest)
+        assertThat(margin(expected)).as("image %d flipped", b).isLessThan(2 * LatencyEvaluatorTest.LOGIT_TOLERANCE);
+      }
+    }
+    assertThat(latencyAgree).isGreaterThanOrEqualTo(LATENCY_IMAGES - 1);
+  }
+
+  /** The gap between the two largest logits. */
+  private static double margin(double[] logits) {
+    double[] sorted = logits.clone();
+    Arrays.sort(sorted);
+    return sorted[sorted.length - 1] - sorted[sorted.length - 2];
   }
 }

@@ -28,7 +28,8 @@ import org.trustml.ml.MlEngine;
 /**
  * One dataset and one input pipeline: train (or load the cached model), plaintext accuracy on the whole test set,
  * then one full encrypted batch of test images (client: encode + seeded encryption; server: the plan, single thread
- * and on both cores; client: decryption) with agreement, accuracy, timings and sizes.
+ * and on both cores; client: decryption) with agreement, accuracy, timings and sizes; then the same network and keys
+ * with latency packing, one image per ciphertext ({@link LatencyCase}).
  */
 final class InferenceCase {
 
@@ -51,9 +52,11 @@ final class InferenceCase {
   final long resultBytes;
   final long relinKeyBytes;
   final EvaluationPlan plan;
+  final LatencyCase latency;
 
   InferenceCase(MlEngine ml, String dataset, LabelledImages train, LabelledImages test, String featureName,
-      ImageFeatures pipeline, TrainingSettings settings, Path cacheDir, int batchLimit) throws IOException {
+      ImageFeatures pipeline, TrainingSettings settings, Path cacheDir, int batchLimit, int latencyImages)
+      throws IOException {
     this.dataset = dataset;
     this.featureName = featureName;
     ImageFeatures features = pipeline.fit(train, train.count());
@@ -128,5 +131,6 @@ final class InferenceCase {
     plainAccuracyBatch = plainCorrect / (double) batchImages;
     encryptedAccuracyBatch = encryptedCorrect / (double) batchImages;
     maxLogitError = worst;
+    latency = new LatencyCase(plan, network, keys, batch, latencyImages);
   }
 }
