@@ -29,6 +29,14 @@ public record DctSettings(int blockSize, int mapSize, ChannelPattern pattern, do
     return new DctSettings(4, 16, ChannelPattern.standard(4, 24), 1.15);
   }
 
+  /**
+   * CIFAR-10 at its own resolution, for small networks: F = 4, S = 8 (the 32 x 32 image as it is, no resize), the same
+   * 24 channels as {@link #cifar()}: 24 x 8 x 8 = 1,536 features against 3,072 pixel values.
+   */
+  public static DctSettings cifarNative() {
+    return new DctSettings(4, 8, ChannelPattern.standard(4, 24), 1.0);
+  }
+
   /** MNIST and Fashion-MNIST (grey 28 x 28, no resize): F = 4, S = 7, all 16 luma channels. */
   public static DctSettings mnist() {
     return new DctSettings(4, 7, ChannelPattern.all(4), 1.0);

@@ -10,7 +10,7 @@ package org.trustml.fhe.dct;
  * @param pixels all pixels (not copied)
  * @param labels one class per image (not copied)
  */
-public record LabelledImages(int count, int height, int width, int[] pixels, int[] labels) {
+public record LabelledImages(int count, int height, int width, int[] pixels, int[] labels) implements Images {
 
   /** Checks that the arrays fit the shape. */
   public LabelledImages {
@@ -22,6 +22,7 @@ public record LabelledImages(int count, int height, int width, int[] pixels, int
   }
 
   /** Image i as a one-plane {@link PixelImage}. */
+  @Override
   public PixelImage image(int i) {
     int area = height * width;
     double[] plane = new double[area];

@@ -9,20 +9,19 @@ import org.trustml.fhe.dct.ColourSpace;
 import org.trustml.fhe.dct.DctFeatures;
 import org.trustml.fhe.dct.DctFrontEnd;
 import org.trustml.fhe.dct.DctSettings;
-import org.trustml.fhe.dct.LabelledImages;
+import org.trustml.fhe.dct.Images;
+import org.trustml.fhe.dct.PixelImage;
 
 /**
- * The client's input pipeline for grey 28 x 28 images (MNIST, Fashion-MNIST): either the DCT front-end (F = 4, S = 7,
- * a kept subset of luma channels) or plain pixels, optionally 2 x 2 averaged to 14 x 14; then per-channel
- * standardisation fitted on training images. One feature vector per image, channel-major: with throughput packing
+ * The client's input pipeline: either the DCT front-end (for grey 28 x 28 images, F = 4, S = 7 and a kept subset of
+ * luma channels; or any {@link DctSettings}, e.g. CIFAR-10's colour channels) or plain pixels (every plane), optionally
+ * 2 x 2 averaged; then per-channel standardisation fitted on training images. One feature vector per image, channel-major: with throughput packing
  * each feature becomes one ciphertext, so the vector's length is what the encrypted network pays for.
  */
 public final class ImageFeatures {
 
   /** The DCT-CryptoNets low-frequency luma channels of a 4 x 4 block kept by default: zig-zag order's first six. */
   public static final int[] LOW_FREQUENCY_6 = {0, 1, 2, 4, 5, 8};
-
-  private static final int SIDE = 28;
 
   private final String description;
   private final DctFrontEnd frontEnd; // null for pixels
@@ -43,16 +42,26 @@ public final class ImageFeatures {
         new DctFrontEnd(new DctSettings(4, 7, pattern, 1.0)), 0, null);
   }
 
-  /** Pixels at side 28 (as loaded) or 14 (2 x 2 averages); not fitted yet. */
+  /** The DCT front-end with any settings, e.g. colour; not fitted yet. */
+  public static ImageFeatures dct(DctSettings settings) {
+    return new ImageFeatures("dct:F=" + settings.blockSize() + ",S=" + settings.mapSize() + ",luma="
+        + Arrays.toString(settings.pattern().luma()) + ",chroma=" + Arrays.toString(settings.pattern().chroma()),
+        new DctFrontEnd(settings), 0, null);
+  }
+
+  /**
+   * Every plane's pixels at {@code side}: images of that side as they are, images of twice that side 2 x 2 averaged
+   * (28 x 28 MNIST to 14, 32 x 32 CIFAR to 16); not fitted yet.
+   */
   public static ImageFeatures pixels(int side) {
-    if (side != SIDE && side != SIDE / 2) {
-      throw new IllegalArgumentException("pixel side must be 28 or 14, got " + side);
+    if (side < 1) {
+      throw new IllegalArgumentException("pixel side must be positive, got " + side);
     }
     return new ImageFeatures("pixels:" + side + "x" + side, null, side, null);
   }
 
   /** The same pipeline with per-channel statistics from the first {@code count} images of {@code train}. */
-  public ImageFeatures fit(LabelledImages train, int count) {
+  public ImageFeatures fit(Images train, int count) {
     List<DctFeatures> sample = new ArrayList<>(count);
     for (int i = 0; i < Math.min(count, train.count()); i++) {
       sample.add(maps(train, i));
@@ -66,7 +75,7 @@ public final class ImageFeatures {
   }
 
   /** Normalised features of images {@code from .. from + count - 1}. */
-  public double[][] transform(LabelledImages images, int from, int count) {
+  public double[][] transform(Images images, int from, int count) {
     if (normaliser == null) {
       throw new IllegalStateException("fit the pipeline on training images first");
     }
@@ -77,17 +86,22 @@ public final class ImageFeatures {
     return out;
   }
 
-  private DctFeatures maps(LabelledImages images, int i) {
-    if (images.height() != SIDE || images.width() != SIDE) {
-      throw new IllegalArgumentException("expected 28 x 28 images, got " + images.height() + " x " + images.width());
-    }
+  private DctFeatures maps(Images images, int i) {
+    PixelImage image = images.image(i);
     if (frontEnd != null) {
-      return frontEnd.transform(images.image(i));
+      return frontEnd.transform(image); // resized and cropped to F * S as the front-end defines
     }
-    double[] plane = images.image(i).planes()[0];
-    if (pixelSide != SIDE) {
-      plane = ColourSpace.subsample(plane, SIDE, SIDE);
+    if (image.height() != image.width() || (image.height() != pixelSide && image.height() != 2 * pixelSide)) {
+      throw new IllegalArgumentException("pixels at side " + pixelSide + " need square images of side " + pixelSide
+          + " or " + 2 * pixelSide + ", got " + image.height() + " x " + image.width());
     }
-    return new DctFeatures(pixelSide, new double[][] {plane}, new int[] {0});
+    double[][] planes = new double[image.planes().length][];
+    int[] indices = new int[planes.length];
+    for (int p = 0; p < planes.length; p++) {
+      planes[p] = image.height() == pixelSide ? image.planes()[p]
+          : ColourSpace.subsample(image.planes()[p], image.height(), image.width());
+      indices[p] = p;
+    }
+    return new DctFeatures(pixelSide, planes, indices);
   }
 }

@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.trustml.fhe.dct.ColourImages;
+import org.trustml.fhe.dct.DctSettings;
 import org.trustml.fhe.dct.LabelledImages;
+import org.trustml.fhe.dct.PixelImage;
 
 class ImageFeaturesTest {
 
@@ -51,6 +54,29 @@ class ImageFeaturesTest {
   void unfittedOrWrongSizesAreRefused() {
     assertThatThrownBy(() -> ImageFeatures.pixels(28).transform(images(1), 0, 1))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> ImageFeatures.pixels(7)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> ImageFeatures.pixels(7).fit(images(2), 2)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("side 7 or 14, got 28 x 28");
+    assertThatThrownBy(() -> ImageFeatures.pixels(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void colourImagesGiveEveryPlaneOrTheColourDctChannels() {
+    java.util.Random random = new java.util.Random(1);
+    java.util.List<PixelImage> list = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      double[][] planes = new double[3][32 * 32];
+      for (double[] plane : planes) {
+        for (int k = 0; k < plane.length; k++) {
+          plane[k] = random.nextInt(256);
+        }
+      }
+      list.add(new PixelImage(32, 32, planes));
+    }
+    ColourImages colour = new ColourImages(list, new int[6]);
+    assertThat(ImageFeatures.pixels(32).fit(colour, 6).transform(colour, 0, 1)[0]).hasSize(3 * 1024);
+    assertThat(ImageFeatures.pixels(16).fit(colour, 6).transform(colour, 0, 1)[0]).hasSize(3 * 256);
+    // 24 channels (18 luma, 2 x 3 chroma) of 8 x 8 maps
+    assertThat(ImageFeatures.dct(DctSettings.cifarNative()).fit(colour, 6).transform(colour, 0, 1)[0])
+        .hasSize(24 * 64);
   }
 }

@@ -8,6 +8,7 @@ final class Problems {
   static final String MALFORMED_CSV = "malformed-csv";
   static final String MALFORMED_IDX = "malformed-idx";
   static final String MALFORMED_NPY = "malformed-npy";
+  static final String MALFORMED_CIFAR = "malformed-cifar";
   static final String UNSUPPORTED_FORMAT = "unsupported-format";
   static final String TOO_LARGE = "dataset-too-large";
 

@@ -12,7 +12,7 @@ import org.trustml.fhe.ckks.Decryptor;
 import org.trustml.fhe.ckks.KeyGenerator;
 import org.trustml.fhe.ckks.KeySwitchKey;
 import org.trustml.fhe.ckks.SymmetricEncryptor;
-import org.trustml.fhe.dct.LabelledImages;
+import org.trustml.fhe.dct.Images;
 import org.trustml.fhe.model.ImageFeatures;
 import org.trustml.fhe.model.PolyNetwork;
 import org.trustml.fhe.model.PolyNetworkFormat;
@@ -54,14 +54,15 @@ final class InferenceCase {
   final EvaluationPlan plan;
   final LatencyCase latency;
 
-  InferenceCase(MlEngine ml, String dataset, LabelledImages train, LabelledImages test, String featureName,
+  InferenceCase(MlEngine ml, String dataset, Images train, Images test, String featureName,
       ImageFeatures pipeline, TrainingSettings settings, Path cacheDir, int batchLimit, int latencyImages)
       throws IOException {
     this.dataset = dataset;
     this.featureName = featureName;
     ImageFeatures features = pipeline.fit(train, train.count());
-    Path cache = cacheDir.resolve(dataset + "-" + featureName + "-" + settings.hidden() + "h-" + settings.epochs()
-        + "e-seed" + settings.seed() + ".json");
+    // keyed by everything the training depends on, the training set's size included (--quick trains on fewer)
+    Path cache = cacheDir.resolve(dataset + "-" + featureName + "-" + train.count() + "n-" + settings.hidden() + "h-"
+        + settings.epochs() + "e-seed" + settings.seed() + ".json");
     PolyNetwork network;
     long start = System.nanoTime();
     if (Files.isRegularFile(cache)) {

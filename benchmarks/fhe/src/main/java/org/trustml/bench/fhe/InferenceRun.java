@@ -5,6 +5,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.trustml.fhe.dct.CifarFiles;
+import org.trustml.fhe.dct.ColourImages;
+import org.trustml.fhe.dct.DctSettings;
 import org.trustml.fhe.dct.IdxImageFiles;
 import org.trustml.fhe.dct.LabelledImages;
 import org.trustml.fhe.model.ImageFeatures;
@@ -14,10 +17,13 @@ import org.trustml.ml.MlSettings;
 
 /**
  * The inference section of RESULTS.md: DCT (F = 4, the 6 or 3 lowest-frequency channels) against pixels (28 x 28 and 2 x 2
- * averaged 14 x 14) for the same dense(64) → x^2 → dense(10) network on MNIST and Fashion-MNIST, one full encrypted
- * batch each, against the issue's bars.
+ * averaged 14 x 14) for the same dense(64) → x^2 → dense(10) network on MNIST and Fashion-MNIST, and DCT (24 colour
+ * channels) against RGB pixels on the CIFAR-10 subset; one full encrypted batch each and latency packing, against the
+ * issue's bars.
  */
 final class InferenceRun {
+
+  private static final String CIFAR = "cifar10";
 
   private InferenceRun() {}
 
@@ -64,6 +70,27 @@ final class InferenceRun {
           batchLimit, latencyImages));
       table(md, dataset, cases);
       all.addAll(cases);
+    }
+    CifarFiles cifar = new CifarFiles(files.datasetsDir());
+    List<InferenceCase> cifarCases = new ArrayList<>();
+    if (cifar.isPresent()) {
+      ColourImages train = cifar.train(quick ? 1000 : Integer.MAX_VALUE);
+      ColourImages test = cifar.test();
+      cifarCases.add(new InferenceCase(ml, CIFAR, train, test, "dct24", ImageFeatures.dct(DctSettings.cifarNative()),
+          settings, cacheDir, batchLimit, latencyImages));
+      cifarCases.add(new InferenceCase(ml, CIFAR, train, test, "pixels32", ImageFeatures.pixels(32), settings,
+          cacheDir, batchLimit, latencyImages));
+      cifarCases.add(new InferenceCase(ml, CIFAR, train, test, "pixels16", ImageFeatures.pixels(16), settings,
+          cacheDir, batchLimit, latencyImages));
+      md.append(String.format(Locale.ROOT, "CIFAR-10 (colour 32 x 32): trained on %,d images (the 2,000 lossless "
+          + "training images and the JPEG test re-encodings outside the first 1,000 test images), tested on the "
+          + "1,000 lossless test images, all in one encrypted batch. DCT: F = 4, S = 8 (the image at its own size), "
+          + "the note's 24 channels (18 luma, 3 + 3 chroma from 4:2:0 planes) = 1,536 features; pixels: R, G, B at "
+          + "32 x 32 (3,072) or 2 x 2 averaged to 16 x 16 (768).%n%n", train.count()));
+      table(md, CIFAR, cifarCases);
+      all.addAll(cifarCases);
+    } else {
+      md.append("CIFAR-10 skipped: no subset under ").append(cifar.dir().toAbsolutePath()).append("\n\n");
     }
     latencyTables(md, all, latencyImages);
     bars(md, all);
@@ -122,6 +149,9 @@ final class InferenceRun {
   private static void bars(StringBuilder md, List<InferenceCase> cases) {
     md.append("### Against the issue's bars\n\n");
     for (InferenceCase c : cases) {
+      if (c.dataset.equals(CIFAR) && c.featureName.equals("dct24")) {
+        cifarBar(md, c, cases);
+      }
       if (!c.featureName.equals("dct6")) {
         continue;
       }
@@ -150,6 +180,22 @@ final class InferenceRun {
           100 * (dct3.plainAccuracyAll - small.plainAccuracyAll)));
     }
     md.append('\n');
+  }
+
+  private static void cifarBar(StringBuilder md, InferenceCase c, List<InferenceCase> cases) {
+    InferenceCase pixels = cases.stream().filter(p -> p.dataset.equals(CIFAR) && p.featureName.equals("pixels32"))
+        .findFirst().orElseThrow();
+    InferenceCase small = cases.stream().filter(p -> p.dataset.equals(CIFAR) && p.featureName.equals("pixels16"))
+        .findFirst().orElseThrow();
+    md.append(String.format(Locale.ROOT, "* %s: agreement %.2f %% on %d images (bar ≥ 99.5 %%: %s); one image alone "
+            + "%.0f ms; amortised %.3f ms/image; DCT vs 32 x 32 RGB pixels: %.2fx fewer ciphertext operations, "
+            + "accuracy %+.2f points (bar ≥ 2x cheaper for ≤ 1 point: %s); DCT vs 16 x 16 RGB pixels: %.2fx the "
+            + "operations, accuracy %+.2f points.%n", c.dataset, 100 * c.agreement, c.batchImages,
+        c.agreement >= 0.995 ? "pass" : "FAIL", oneImage(c), c.evaluateMillis / c.batchImages,
+        pixels.plan.operations() / (double) c.plan.operations(), 100 * (c.plainAccuracyAll - pixels.plainAccuracyAll),
+        pixels.plan.operations() >= 2 * c.plan.operations() && c.plainAccuracyAll >= pixels.plainAccuracyAll - 0.01
+            ? "pass" : "FAIL",
+        c.plan.operations() / (double) small.plan.operations(), 100 * (c.plainAccuracyAll - small.plainAccuracyAll)));
   }
 
   /** Client encryption, server evaluation on one thread and client decryption of one image, median ms. */
