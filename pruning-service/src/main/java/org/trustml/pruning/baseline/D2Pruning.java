@@ -5,6 +5,8 @@ import java.util.SplittableRandom;
 import org.trustml.pruning.manifold.ExactNearestNeighbors;
 import org.trustml.pruning.manifold.KnnGraph;
 import org.trustml.pruning.manifold.Metric;
+import org.trustml.pruning.manifold.NearestNeighborDescent;
+import org.trustml.pruning.manifold.UmapParams;
 import org.trustml.pruning.selection.Selector;
 
 /**
@@ -55,7 +57,7 @@ public record D2Pruning(D2Params params, boolean hardestIsHigh) implements Pruni
             return randomPositions(pool, budget, random);
           }
           double[] s = difficulty(members, pool, raw);
-          SymmetricGraph graph = SymmetricGraph.of(knn(z, members, pool));
+          SymmetricGraph graph = SymmetricGraph.of(knn(z, members, pool, random.nextLong()));
           double[] d = forward(graph, s);
           for (int q = 0; q < pool.length; q++) {
             density[members[pool[q]]] = d[q];
@@ -107,7 +109,7 @@ public record D2Pruning(D2Params params, boolean hardestIsHigh) implements Pruni
     return s;
   }
 
-  private KnnGraph knn(float[][] z, int[] members, int[] pool) {
+  private KnnGraph knn(float[][] z, int[] members, int[] pool, long seed) {
     int n = pool.length;
     int dim = z[members[0]].length;
     double[] flat = new double[n * dim];
@@ -117,7 +119,10 @@ public record D2Pruning(D2Params params, boolean hardestIsHigh) implements Pruni
         flat[q * dim + k] = row[k];
       }
     }
-    return ExactNearestNeighbors.compute(flat, dim, params.k(), Metric.EUCLIDEAN);
+    // brute force costs n²/2 distances: above the manifold stage's limit, seeded NN-descent (recall ≈ 0.99)
+    return n <= UmapParams.AUTO_EXACT_LIMIT
+        ? ExactNearestNeighbors.compute(flat, dim, params.k(), Metric.EUCLIDEAN)
+        : NearestNeighborDescent.compute(flat, dim, params.k(), Metric.EUCLIDEAN, seed);
   }
 
   /** Forward message passing: each node's difficulty plus its neighbours', weighted by the forward kernel. */
