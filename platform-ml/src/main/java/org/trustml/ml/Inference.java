@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Block;
 import ai.djl.training.ParameterStore;
 
 /**
@@ -24,12 +25,23 @@ public final class Inference {
    * @return N rows of the block's outputs (e.g. logits)
    */
   public static float[][] outputs(Model model, NDArray features, int batchSize) {
+    return outputs(model.getBlock(), model.getNDManager().getDevice(), features, batchSize);
+  }
+
+  /**
+   * The outputs of {@code block}, e.g. a trained model's feature extractor (its layers up to the penultimate one),
+   * for every example.
+   *
+   * @param block initialised, with its parameters on {@code device}
+   * @param features N x ... examples; not modified
+   * @return N rows of the block's outputs
+   */
+  public static float[][] outputs(Block block, Device device, NDArray features, int batchSize) {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batchSize must be >= 1, was " + batchSize);
     }
     int n = Math.toIntExact(features.getShape().get(0));
     float[][] out = new float[n][];
-    Device device = model.getNDManager().getDevice();
     for (int from = 0; from < n; from += batchSize) {
       int to = Math.min(from + batchSize, n);
       // a sub-manager per batch frees the activations as soon as the outputs are copied out
@@ -40,7 +52,7 @@ public final class Inference {
           x = x.toDevice(device, false);
         }
         ParameterStore parameters = new ParameterStore(batch, false);
-        NDArray y = model.getBlock().forward(parameters, new NDList(x), false).singletonOrThrow();
+        NDArray y = block.forward(parameters, new NDList(x), false).singletonOrThrow();
         long width = y.getShape().size() / (to - from);
         float[] flat = y.toType(DataType.FLOAT32, false).toFloatArray();
         for (int i = 0; i < to - from; i++) {

@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
@@ -13,6 +14,7 @@ import ai.djl.training.TrainingConfig;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -64,6 +66,16 @@ public final class TrainingLoop {
    */
   public static TrainingResult fit(
       Model model, LabeledData data, TrainingSpec spec, ProgressListener progress, CancellationCheck cancellation) {
+    return fit(model, data, spec, progress, cancellation, TrainingObserver.NONE);
+  }
+
+  /**
+   * {@link #fit(Model, LabeledData, TrainingSpec, ProgressListener, CancellationCheck)} that shows every batch and
+   * epoch to {@code observer}, which may also end training early (an iteration budget); the result then lists the
+   * last, partial epoch with its mean loss over the examples it saw.
+   */
+  public static TrainingResult fit(Model model, LabeledData data, TrainingSpec spec, ProgressListener progress,
+      CancellationCheck cancellation, TrainingObserver observer) {
     long started = System.nanoTime();
     int n = data.size();
     if (n == 0) {
@@ -90,23 +102,31 @@ public final class TrainingLoop {
             return null;
           });
       long step = 0;
-      for (int epoch = 1; epoch <= spec.epochs(); epoch++) {
+      boolean going = true;
+      for (int epoch = 1; epoch <= spec.epochs() && going; epoch++) {
         long epochStart = System.nanoTime();
         int[] order = Seeds.permutation(n, shuffles);
         double lossSum = 0;
-        for (int b = 0; b < batches; b++) {
+        int seen = 0;
+        for (int b = 0; b < batches && going; b++) {
           cancellation.check();
           int from = b * batchSize;
           int to = Math.min(from + batchSize, n);
-          double loss = step(trainer, data, order, from, to, device);
+          float[][] outputs = observer.wantsOutputs() ? new float[1][] : null;
+          double loss = step(trainer, data, order, from, to, device, outputs);
           lossSum += loss * (to - from);
+          seen += to - from;
           step++;
+          going = observer.afterBatch(epoch, Arrays.copyOfRange(order, from, to), outputs == null ? null : outputs[0]);
           progress.progress(
-              (double) step / totalSteps,
+              going ? (double) step / totalSteps : 1.0,
               String.format(
                   Locale.ROOT, "epoch %d/%d batch %d/%d loss %.4f", epoch, spec.epochs(), b + 1, batches, loss));
         }
-        epochs.add(new EpochStats(epoch, lossSum / n, seconds(epochStart)));
+        epochs.add(new EpochStats(epoch, lossSum / seen, seconds(epochStart)));
+        if (going) {
+          observer.afterEpoch(epoch);
+        }
       }
     } finally {
       closeLeftovers(model, before);
@@ -114,8 +134,12 @@ public final class TrainingLoop {
     return new TrainingResult(spec.seed(), n, batches, epochs, seconds(started));
   }
 
-  /** One optimizer step on the examples {@code order[from..to)}; returns the batch's loss. */
-  private static double step(Trainer trainer, LabeledData data, int[] order, int from, int to, Device device) {
+  /**
+   * One optimizer step on the examples {@code order[from..to)}; returns the batch's loss and, when {@code outputs} is
+   * given, puts the forward pass's outputs, flattened, in {@code outputs[0]}.
+   */
+  private static double step(
+      Trainer trainer, LabeledData data, int[] order, int from, int to, Device device, float[][] outputs) {
     try (NDManager batch = data.features().getManager().newSubManager()) {
       long[] rows = new long[to - from];
       for (int i = from; i < to; i++) {
@@ -138,6 +162,9 @@ public final class TrainingLoop {
             try (GradientCollector collector = trainer.newGradientCollector()) {
               NDList predictions = trainer.forward(inputs, labels);
               NDArray loss = trainer.getLoss().evaluate(labels, predictions);
+              if (outputs != null) {
+                outputs[0] = predictions.head().toType(DataType.FLOAT32, false).toFloatArray();
+              }
               collector.backward(loss);
               double value = loss.getFloat();
               trainer.step();

@@ -8,7 +8,8 @@ import java.util.TreeMap;
 
 /**
  * Class-balanced selection at a pruning rate: each class gets its budget ({@link ClassBudgets}) and is pruned on its
- * own by the chosen mode. Seeded: class c (in ascending label order) draws from the c-th split of
+ * own by the chosen mode (or, when not class-balanced, all samples form one group). {@link #partitioned} is the
+ * shared frame: the baselines plug their own {@link GroupSampler} into it. Seeded: class c (in ascending label order) draws from the c-th split of
  * {@code SplittableRandom(seed)}, so a class's sample does not depend on the others' sizes.
  */
 public final class Selector {
@@ -22,6 +23,14 @@ public final class Selector {
    *                                  budget
    */
   public static SelectionResult select(double[] scores, int[] labels, SelectionParams params) {
+    return select(scores, labels, params, true);
+  }
+
+  /**
+   * {@link #select(double[], int[], SelectionParams)} with class-balanced budgets ({@code perClass}) or one budget
+   * over all samples (the hard cut-off and strata then span all classes).
+   */
+  public static SelectionResult select(double[] scores, int[] labels, SelectionParams params, boolean perClass) {
     if (scores.length != labels.length) {
       throw new IllegalArgumentException(scores.length + " scores but " + labels.length + " labels");
     }
@@ -36,38 +45,79 @@ public final class Selector {
         throw new IllegalArgumentException("score of sample " + i + " is infinite: " + scores[i]);
       }
     }
+    boolean ccs = params.mode() == SelectionParams.Mode.CCS_STRATIFIED;
+    double beta = ccs ? params.effectiveBeta() : 0;
+    GroupSampler sampler = (members, budget, random, strata) -> {
+      double[] groupScores = new double[members.length];
+      for (int p = 0; p < members.length; p++) {
+        groupScores[p] = scores[members[p]];
+      }
+      return keptPositions(groupScores, budget, params, beta, random, strata);
+    };
+    return partitioned(labels, perClass, params.pruneRate(), params.budget(), params.seed(), scores, beta, sampler);
+  }
+
+  /**
+   * Splits the samples into groups (the classes, or one group of all samples), gives each group its budget
+   * ({@link ClassBudgets}) and lets {@code sampler} choose inside each. Group g (in ascending label order) draws from
+   * the g-th split of {@code SplittableRandom(seed)}.
+   *
+   * @param labels     class per sample (not modified)
+   * @param perClass   class-balanced budgets; false: one group of all samples keeps m = (1 − α)·N
+   * @param rankScores one per sample: {@link SelectionResult#rank} orders by it, descending; read after every group
+   *                   is sampled, so a sampler may fill it in (not modified here)
+   * @param beta       reported in the result
+   * @throws IllegalArgumentException for mismatched lengths, no samples, a rate outside (0, 1) or a group too small
+   *                                  for its budget
+   */
+  public static SelectionResult partitioned(int[] labels, boolean perClass, double pruneRate,
+      SelectionParams.Budget budgetRule, long seed, double[] rankScores, double beta, GroupSampler sampler) {
+    if (rankScores.length != labels.length) {
+      throw new IllegalArgumentException(rankScores.length + " scores but " + labels.length + " labels");
+    }
+    if (labels.length == 0) {
+      throw new IllegalArgumentException("nothing to select from: no samples");
+    }
+    if (!(pruneRate > 0 && pruneRate < 1)) {
+      throw new IllegalArgumentException("pruneRate must be in (0, 1), got " + pruneRate);
+    }
     TreeMap<Integer, List<Integer>> byLabel = new TreeMap<>();
     for (int i = 0; i < labels.length; i++) {
-      byLabel.computeIfAbsent(labels[i], l -> new ArrayList<>()).add(i);
+      byLabel.computeIfAbsent(perClass ? labels[i] : 0, l -> new ArrayList<>()).add(i);
     }
     int[] classLabels = byLabel.keySet().stream().mapToInt(Integer::intValue).toArray();
     int[] sizes = byLabel.values().stream().mapToInt(List::size).toArray();
-    int[] budgets = ClassBudgets.of(sizes, classLabels, params.pruneRate(), params.budget());
+    int[] budgets = ClassBudgets.of(sizes, classLabels, pruneRate, budgetRule);
 
-    boolean ccs = params.mode() == SelectionParams.Mode.CCS_STRATIFIED;
-    double beta = ccs ? params.effectiveBeta() : 0;
-    int[] stratum = new int[scores.length];
+    int[] stratum = new int[labels.length];
     Arrays.fill(stratum, -1);
-    boolean[] keep = new boolean[scores.length];
-    SplittableRandom master = new SplittableRandom(params.seed());
+    boolean[] keep = new boolean[labels.length];
+    SplittableRandom master = new SplittableRandom(seed);
     int c = 0;
-    for (List<Integer> members : byLabel.values()) {
+    for (List<Integer> group : byLabel.values()) {
       SplittableRandom random = master.split();
-      double[] classScores = new double[members.size()];
-      for (int p = 0; p < classScores.length; p++) {
-        classScores[p] = scores[members.get(p)];
-      }
-      int[] classStrata = new int[classScores.length];
-      Arrays.fill(classStrata, -1);
-      int[] kept = keptPositions(classScores, budgets[c++], params, beta, random, classStrata);
+      int[] members = group.stream().mapToInt(Integer::intValue).toArray();
+      int[] groupStrata = new int[members.length];
+      Arrays.fill(groupStrata, -1);
+      int[] kept = sampler.keep(members, budgets[c], random, groupStrata);
+      int count = 0;
       for (int p : kept) {
-        keep[members.get(p)] = true;
+        if (keep[members[p]]) {
+          throw new IllegalStateException("sampler kept position " + p + " twice");
+        }
+        keep[members[p]] = true;
+        count++;
       }
-      for (int p = 0; p < classStrata.length; p++) {
-        stratum[members.get(p)] = classStrata[p];
+      if (count != budgets[c]) {
+        throw new IllegalStateException("sampler kept " + count + " of group " + classLabels[c] + ", budget "
+            + budgets[c]);
       }
+      for (int p = 0; p < members.length; p++) {
+        stratum[members[p]] = groupStrata[p];
+      }
+      c++;
     }
-    return new SelectionResult(ids(keep, true), ids(keep, false), ranks(scores), stratum, beta);
+    return new SelectionResult(ids(keep, true), ids(keep, false), ranks(rankScores), stratum, beta);
   }
 
   private static int[] keptPositions(double[] scores, int budget, SelectionParams params, double beta,
