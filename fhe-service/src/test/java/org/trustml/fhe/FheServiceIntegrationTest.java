@@ -447,6 +447,72 @@ class FheServiceIntegrationTest {
     assertProblem(submit(OTHER, "fhe.compile", "{\"model\":\"mdl-net\"}"), 404, "not-found");
   }
 
+  /** Bright bars in three places, with noise: classes a small network separates easily. */
+  static byte[][] syntheticDigits(int n, long seed) {
+    Random random = new Random(seed);
+    java.nio.ByteBuffer images = java.nio.ByteBuffer.allocate(16 + n * 28 * 28).putInt(0x803).putInt(n).putInt(28)
+        .putInt(28);
+    java.nio.ByteBuffer labels = java.nio.ByteBuffer.allocate(8 + n).putInt(0x801).putInt(n);
+    for (int i = 0; i < n; i++) {
+      int label = i % 3;
+      for (int r = 0; r < 28; r++) {
+        for (int c = 0; c < 28; c++) {
+          boolean bar = label == 0 ? c >= 4 && c < 10 : label == 1 ? c >= 18 && c < 24 : r >= 11 && r < 17;
+          images.put((byte) Math.max(0, Math.min(255, (bar ? 200 : 20) + (int) (random.nextGaussian() * 30))));
+        }
+      }
+      labels.put((byte) label);
+    }
+    return new byte[][] {images.array(), labels.array()};
+  }
+
+  void idxDataset(String id, byte[] bytes, List<Integer> shape) {
+    ArtifactRef ref = store.putBytes(bytes, "application/octet-stream", id + ".idx");
+    given(catalog.dataset(eq(TENANT), eq(id))).willReturn(new org.trustml.core.catalog.DatasetDescriptor(id, TENANT,
+        id, "idx", ref, shape.get(0), 0, List.of(), null, List.of(), shape, "uint8", Lineage.upload(),
+        OffsetDateTime.now()));
+  }
+
+  @Test
+  void trainedNetworksAreRegisteredAndCompile() {
+    byte[][] digits = syntheticDigits(300, 4);
+    idxDataset("ds-images", digits[0], List.of(300, 28, 28));
+    idxDataset("ds-labels", digits[1], List.of(300));
+    List<org.trustml.core.catalog.ModelRegistration> registered = new ArrayList<>();
+    given(catalog.registerModel(any())).willAnswer(inv -> {
+      org.trustml.core.catalog.ModelRegistration r = inv.getArgument(0);
+      registered.add(r);
+      ModelDescriptor d = new ModelDescriptor("mdl-trained", r.owner(), r.name(), r.framework(), r.artifact(),
+          r.metadata(), r.lineage(), OffsetDateTime.now());
+      given(catalog.model(eq(TENANT), eq("mdl-trained"))).willReturn(d);
+      return d;
+    });
+    JsonNode trained = result(finished(submit(TENANT, "fhe.train", "{\"images\":\"ds-images\",\"labels\":"
+        + "\"ds-labels\",\"hidden\":8,\"epochs\":4,\"batchSize\":32,\"learningRate\":0.01}")));
+    assertThat(trained.get("model").asString()).isEqualTo("mdl-trained");
+    assertThat(trained.get("inputSize").asInt()).isEqualTo(6 * 7 * 7);
+    assertThat(trained.get("classes").asInt()).isEqualTo(3);
+    assertThat(trained.get("trainAccuracy").asDouble()).as(trained.toString()).isGreaterThan(0.9);
+    org.trustml.core.catalog.ModelRegistration r = registered.get(0);
+    assertThat(r.framework()).isEqualTo("trustml-poly-network");
+    assertThat(r.lineage().parents()).containsExactly("ds-images", "ds-labels");
+    assertThat(r.metadata().get("features").get("means").size()).isEqualTo(6);
+    PolyNetwork net = PolyNetworkFormat.fromJson(new String(store.readAllBytes(r.artifact().sha256()),
+        java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(net.inputSize()).isEqualTo(294);
+
+    JsonNode plan = compile("mdl-trained");
+    assertThat(plan.get("inputCount").asInt()).isEqualTo(294);
+    assertThat(plan.get("operations").get("multiplications").asLong()).isEqualTo(8);
+
+    assertProblem(submit(TENANT, "fhe.train", "{\"images\":\"ds-labels\",\"labels\":\"ds-labels\"}"), 400,
+        "invalid-dataset", "28 x 28");
+    assertProblem(submit(TENANT, "fhe.train", "{\"images\":\"ds-images\",\"labels\":\"ds-labels\","
+        + "\"lumaChannels\":[0,16]}"), 400, "invalid-params", "lumaChannels");
+    assertProblem(submit(TENANT, "fhe.train", "{\"images\":\"ds-images\",\"labels\":\"ds-labels\","
+        + "\"count\":301}"), 400, "invalid-params", "301");
+  }
+
   /** The result of {@code tenant} compiling its own copy of the model. */
   JsonNode compiledAs(String tenant) {
     ArtifactRef ref = store.putText(PolyNetworkFormat.toJson(network), "application/json", "o.json");
