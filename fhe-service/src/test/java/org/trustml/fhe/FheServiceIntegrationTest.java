@@ -447,6 +447,31 @@ class FheServiceIntegrationTest {
     assertProblem(submit(OTHER, "fhe.compile", "{\"model\":\"mdl-net\"}"), 404, "not-found");
   }
 
+  @Test
+  void aRunningInferenceIsCancelledBetweenCiphertexts() {
+    String keySetId = keySet();
+    model("mdl-wide", network(16, 1024, 4, 9));
+    JsonNode plan = compile("mdl-wide");
+    byte[] batch = encrypt(images(8, 16, 2), 16, plan.get("inputLevel").asInt(), plan.get("inputScale").asDouble(),
+        params, client);
+    String inputs = uploadInputs(batch, null, null).getBody().get("sha256").asString();
+    ResponseEntity<JsonNode> submitted = submit(TENANT, "fhe.infer", "{\"plan\":\"" + plan.get("plan").asString()
+        + "\",\"keySet\":\"" + keySetId + "\",\"inputs\":\"" + inputs + "\",\"parallel\":false}");
+    String id = submitted.getBody().get("id").asString();
+    // 1,024 squares with relinearisation take seconds on one thread: cancel while they run
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20)).until(() -> {
+      JsonNode progress = job(id).get("progress");
+      return progress != null && progress.has("stage") && progress.get("stage").asString().startsWith("step 2/3");
+    });
+    assertThat(http.post().uri("/jobs/{id}/cancel", id).header(Headers.TENANT, TENANT).retrieve().toBodilessEntity()
+        .getStatusCode().is2xxSuccessful()).isTrue();
+    await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50))
+        .until(() -> job(id).get("state").asString().equals("CANCELLED"));
+    JsonNode cancelled = job(id);
+    assertThat(cancelled.get("artifacts").size()).as(cancelled.toString()).isZero();
+    assertThat(cancelled.get("progress").get("fraction").asDouble()).isLessThan(0.95);
+  }
+
   /** Bright bars in three places, with noise: classes a small network separates easily. */
   static byte[][] syntheticDigits(int n, long seed) {
     Random random = new Random(seed);
