@@ -25,9 +25,13 @@ public final class OperationCosts {
   public record AtLevel(int level, double scalarProduct, Double squareRelinearizeRescale, Double rescale,
       double addConstant) {}
 
-  private static final int PRODUCT_INPUTS = 16;
-  private static final int WARMUP = 2;
-  private static final int RUNS = 5;
+  // sums as long as a typical dense layer's: the lazy reduction makes a product in a long sum cheaper than alone
+  private static final int PRODUCT_INPUTS = 64;
+  // the JIT compiles the kernels only after some calls: warm up for a while, then take the median of a few runs
+  private static final long WARMUP_NANOS = 150_000_000L;
+  private static final int MIN_WARMUP = 3;
+  private static final int MAX_WARMUP = 200;
+  private static final int RUNS = 7;
 
   private final Map<String, AtLevel> cache = new ConcurrentHashMap<>();
   private final Map<Long, Timing> timings = new ConcurrentHashMap<>();
@@ -78,7 +82,8 @@ public final class OperationCosts {
     }
 
     private static double median(java.util.function.Supplier<Object> op) {
-      for (int i = 0; i < WARMUP; i++) {
+      long start = System.nanoTime();
+      for (int i = 0; i < MAX_WARMUP && (i < MIN_WARMUP || System.nanoTime() - start < WARMUP_NANOS); i++) {
         op.get();
       }
       double[] t = new double[RUNS];
