@@ -48,7 +48,8 @@ class GatewayIntegrationTest {
     gateway = new SpringApplicationBuilder(GatewayApplication.class)
         .run(with(common, "--trustml.gateway.services.demo=http://localhost:" + servicePort,
             "--trustml.gateway.admin-key=" + ADMIN, "--trustml.gateway.max-request-size=4KB",
-            "--trustml.gateway.max-upload-size=8MB"));
+            "--trustml.gateway.max-upload-size=8MB",
+            "--trustml.gateway.upload-paths=/api/v1/datasets,/api/v1/models,/api/v1/demo/uploads"));
     int port = ((WebServerApplicationContext) gateway).getWebServer().getPort();
     // the JDK client waits out a 429's Retry-After by itself; the plain one shows what the server answered
     http = RestClient.builder().baseUrl("http://localhost:" + port)
@@ -161,6 +162,10 @@ class GatewayIntegrationTest {
     ResponseEntity<JsonNode> r = submit(key, huge);
     assertThat(r.getStatusCode().value()).isEqualTo(413);
     assertThat(r.getBody().get("type").asString()).isEqualTo("urn:trustml:problem:too-large");
+    // a service's upload path takes the upload limit: the body reaches the service (which has no such endpoint)
+    ResponseEntity<JsonNode> upload = http.post().uri("/api/v1/demo/uploads").header("X-API-Key", key)
+        .contentType(MediaType.APPLICATION_OCTET_STREAM).body(new byte[10_000]).retrieve().toEntity(JsonNode.class);
+    assertThat(upload.getStatusCode().value()).isEqualTo(404);
   }
 
   @Test

@@ -23,6 +23,7 @@ public final class CkksSerializer {
   private static final byte SECRET_KEY = 5;
   private static final byte SEEDED_CIPHERTEXT = 6;
   private static final int TYPE_OFFSET = 5; // the type byte follows the magic and the version
+  private static final int HEADER_BYTES = 4 + 1 + 1 + 8 + 1 + 8;
   private static final String[] TYPE_NAMES = {"?", "ciphertext", "public key", "key-switching key", "Galois keys",
       "secret key", "seeded ciphertext"};
 
@@ -52,7 +53,7 @@ public final class CkksSerializer {
     return parse(bytes, () -> {
       ByteBuffer in = ByteBuffer.wrap(bytes);
       boolean seeded = bytes.length > TYPE_OFFSET && bytes[TYPE_OFFSET] == SEEDED_CIPHERTEXT;
-      Header h = readHeader(in, params, seeded ? SEEDED_CIPHERTEXT : CIPHERTEXT);
+      Parsed h = readHeader(in, params, seeded ? SEEDED_CIPHERTEXT : CIPHERTEXT);
       if (seeded) {
         byte[] seed = readSeed(in);
         RnsPoly c0 = readRows(in, params, PolyArithmetic.dataIndices(h.level));
@@ -167,6 +168,93 @@ public final class CkksSerializer {
     });
   }
 
+  /**
+   * What a serialized object's header says, read without the parameter set: enough to refuse a secret key or an
+   * object of an unknown parameter set before parsing its body.
+   *
+   * @param type        "ciphertext", "seeded ciphertext", "public key", "key-switching key", "Galois keys" or
+   *                    "secret key"
+   * @param parameterId the {@link CkksParameters#id()} it claims
+   */
+  public record Header(String type, long parameterId, int level, double scale) {
+
+    /** Whether the object is a secret key (which must never leave the client). */
+    public boolean isSecretKey() {
+      return TYPE_NAMES[SECRET_KEY].equals(type);
+    }
+
+    /** Whether the object is a ciphertext, seeded or not. */
+    public boolean isCiphertext() {
+      return TYPE_NAMES[CIPHERTEXT].equals(type) || TYPE_NAMES[SEEDED_CIPHERTEXT].equals(type);
+    }
+  }
+
+  /**
+   * Reads the header of any object this class writes.
+   *
+   * @throws IllegalArgumentException if the bytes do not start with a header of this format
+   */
+  public static Header header(byte[] bytes) {
+    if (bytes.length < HEADER_BYTES) {
+      throw new IllegalArgumentException("truncated: " + bytes.length + " bytes, a header alone has " + HEADER_BYTES);
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    if (in.getInt() != MAGIC) {
+      throw new IllegalArgumentException("not a trustml CKKS object: bad magic");
+    }
+    byte version = in.get();
+    if (version != VERSION) {
+      throw new IllegalArgumentException("unsupported format version " + version + ", expected " + VERSION);
+    }
+    byte type = in.get();
+    if (type <= 0 || type >= TYPE_NAMES.length) {
+      throw new IllegalArgumentException("unknown object type " + type);
+    }
+    long id = in.getLong();
+    int level = in.get() & 0xff;
+    double scale = in.getDouble();
+    return new Header(TYPE_NAMES[type], id, level, scale);
+  }
+
+  /** Serialized size of a ciphertext of {@code size} parts at {@code level} ({@link #write(Ciphertext)}). */
+  public static long ciphertextBytes(CkksParameters params, int level, int size) {
+    return HEADER_BYTES + 1 + size * rowBytes(params, PolyArithmetic.dataIndices(level));
+  }
+
+  /** Serialized size of a fresh symmetric (seeded) encryption at {@code level}: c_0 and a seed. */
+  public static long seededCiphertextBytes(CkksParameters params, int level) {
+    return HEADER_BYTES + Shake256Stream.SEED_BYTES + rowBytes(params, PolyArithmetic.dataIndices(level));
+  }
+
+  /** Serialized size of a public key. */
+  public static long publicKeyBytes(CkksParameters params) {
+    return HEADER_BYTES + Shake256Stream.SEED_BYTES
+        + rowBytes(params, PolyArithmetic.dataIndices(params.maxLevel()));
+  }
+
+  /** Serialized size of the relinearisation key or of one {@link #write(KeySwitchKey) single} Galois key. */
+  public static long keySwitchKeyBytes(CkksParameters params) {
+    return HEADER_BYTES + keySwitchBodyBytes(params);
+  }
+
+  /** Serialized size of {@code count} Galois keys written together. */
+  public static long galoisKeysBytes(CkksParameters params, int count) {
+    return HEADER_BYTES + 4 + (long) count * keySwitchBodyBytes(params);
+  }
+
+  private static long keySwitchBodyBytes(CkksParameters params) {
+    return 4 + 1 + Shake256Stream.SEED_BYTES
+        + (long) (params.maxLevel() + 1) * rowBytes(params, PolyArithmetic.keyIndices(params));
+  }
+
+  private static long rowBytes(CkksParameters params, int[] moduli) {
+    long bytes = 0;
+    for (int i : moduli) {
+      bytes += BitPacking.byteLength(params.n(), params.modulus(i).bits());
+    }
+    return bytes;
+  }
+
   private interface Body<T> {
     T read();
   }
@@ -207,15 +295,15 @@ public final class CkksSerializer {
 
   private static ByteArrayOutputStream header(byte type, CkksParameters params, int level, double scale) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteBuffer h = ByteBuffer.allocate(4 + 1 + 1 + 8 + 1 + 8);
+    ByteBuffer h = ByteBuffer.allocate(HEADER_BYTES);
     h.putInt(MAGIC).put(VERSION).put(type).putLong(params.id()).put((byte) level).putDouble(scale);
     out.writeBytes(h.array());
     return out;
   }
 
-  private record Header(int level, double scale) {}
+  private record Parsed(int level, double scale) {}
 
-  private static Header readHeader(ByteBuffer in, CkksParameters params, byte expectedType) {
+  private static Parsed readHeader(ByteBuffer in, CkksParameters params, byte expectedType) {
     if (in.remaining() < 4 || in.getInt() != MAGIC) {
       throw new IllegalArgumentException("not a trustml CKKS object: bad magic");
     }
@@ -240,11 +328,11 @@ public final class CkksSerializer {
     if (!(scale >= 1) || Double.isInfinite(scale)) {
       throw new IllegalArgumentException("scale must be a finite value >= 1, got " + scale);
     }
-    return new Header(level, scale);
+    return new Parsed(level, scale);
   }
 
   private static void readKeyHeader(ByteBuffer in, CkksParameters params, byte type) {
-    Header h = readHeader(in, params, type);
+    Parsed h = readHeader(in, params, type);
     if (h.level != params.maxLevel()) {
       throw new IllegalArgumentException("keys live at the top level " + params.maxLevel() + ", got " + h.level);
     }

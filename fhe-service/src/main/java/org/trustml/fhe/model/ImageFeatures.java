@@ -74,6 +74,11 @@ public final class ImageFeatures {
     return description;
   }
 
+  /** The fitted per-channel statistics (what a client needs to reproduce the inputs); null before fitting. */
+  public ChannelNormaliser normaliser() {
+    return normaliser;
+  }
+
   /** Normalised features of images {@code from .. from + count - 1}. */
   public double[][] transform(Images images, int from, int count) {
     if (normaliser == null) {

@@ -39,6 +39,12 @@ public final class PolyNetworkTrainer {
    */
   public static Trained train(MlEngine ml, double[][] features, int[] labels, int classes, TrainingSettings settings,
       String description) {
+    return train(ml, features, labels, classes, settings, description, ProgressListener.NONE, CancellationCheck.NONE);
+  }
+
+  /** {@link #train(MlEngine, double[][], int[], int, TrainingSettings, String)} reporting progress and stoppable. */
+  public static Trained train(MlEngine ml, double[][] features, int[] labels, int classes, TrainingSettings settings,
+      String description, ProgressListener progress, CancellationCheck cancellation) {
     if (features.length == 0 || features.length != labels.length) {
       throw new IllegalArgumentException("need one label per example and at least one example, got "
           + features.length + " and " + labels.length);
@@ -58,7 +64,7 @@ public final class PolyNetworkTrainer {
       LabeledData train = new LabeledData(data.create(flat, new Shape(features.length, width)), data.create(labels));
       TrainingSpec spec = TrainingSpec.classification(OptimizerSpec.adam(settings.learningRate()),
           settings.batchSize(), settings.epochs(), settings.seed());
-      TrainingResult result = TrainingLoop.fit(model, train, spec, ProgressListener.NONE, CancellationCheck.NONE);
+      TrainingResult result = TrainingLoop.fit(model, train, spec, progress, cancellation);
       List<Block> children = block.getChildren().values();
       DenseLayer hidden = dense(children.get(0));
       DenseLayer output = dense(children.get(2));

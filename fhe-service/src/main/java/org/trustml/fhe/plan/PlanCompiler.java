@@ -33,7 +33,8 @@ public final class PlanCompiler {
 
   /**
    * The smallest of the engine's parameter sets with at least {@code depth} levels: {@link CkksParameters#test()}
-   * (N = 2^13, 2 levels, 4,096 images per batch) or {@link CkksParameters#cryptonets()} (N = 2^14, 7 levels).
+   * (N = 2^13, 2 levels, 4,096 images per batch) or {@link CkksParameters#cryptonets()} (N = 2^14, 7 levels), the
+   * shared instances of {@link ParameterSets}.
    *
    * @throws IllegalArgumentException for a depth above 7 (no bootstrapping)
    */
@@ -42,10 +43,10 @@ public final class PlanCompiler {
       throw new IllegalArgumentException("depth must be >= 0, was " + depth);
     }
     if (depth <= 2) {
-      return CkksParameters.test();
+      return ParameterSets.byName(ParameterSets.TEST);
     }
     if (depth <= 7) {
-      return CkksParameters.cryptonets();
+      return ParameterSets.byName(ParameterSets.CRYPTONETS);
     }
     throw new IllegalArgumentException("depth " + depth + " exceeds the 7 levels of the largest parameter set "
         + "(cryptonets, N = 2^14); there is no bootstrapping: use fewer layers");

@@ -49,11 +49,33 @@ public final class PlanEvaluator {
    * @throws IllegalArgumentException if the inputs do not match the plan
    */
   public Ciphertext[] evaluate(Ciphertext[] inputs) {
+    return evaluate(inputs, (step, done) -> {});
+  }
+
+  /**
+   * Watches an evaluation: called after every output ciphertext of every step, possibly from several threads at
+   * once. An exception it throws (a cancellation) ends the evaluation and reaches the caller.
+   */
+  @FunctionalInterface
+  public interface Listener {
+
+    /**
+     * @param step index of the step in {@link EvaluationPlan#steps()}
+     * @param done output ciphertexts of that step finished so far
+     */
+    void outputDone(int step, int done);
+  }
+
+  /** {@link #evaluate(Ciphertext[])}, telling {@code listener} how far it got. */
+  public Ciphertext[] evaluate(Ciphertext[] inputs, Listener listener) {
     checkInputs(inputs);
     Ciphertext[] x = inputs;
     for (int s = 0; s < plan.steps().size(); s++) {
       PlanStep step = plan.steps().get(s);
-      x = step.kind() == PlanStep.Kind.SQUARE ? square(x) : dense(s, step, x);
+      java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+      int index = s;
+      Runnable tick = () -> listener.outputDone(index, done.incrementAndGet());
+      x = step.kind() == PlanStep.Kind.SQUARE ? square(x, tick) : dense(s, step, x, tick);
       for (Ciphertext c : x) {
         checkStepOutput(s, step, c);
       }
@@ -61,12 +83,15 @@ public final class PlanEvaluator {
     return x;
   }
 
-  private Ciphertext[] square(Ciphertext[] x) {
-    return map(x.length, o -> evaluator.rescale(evaluator.relinearize(evaluator.multiply(x[o], x[o]),
-        relinearizationKey)));
+  private Ciphertext[] square(Ciphertext[] x, Runnable tick) {
+    return map(x.length, o -> {
+      Ciphertext out = evaluator.rescale(evaluator.relinearize(evaluator.multiply(x[o], x[o]), relinearizationKey));
+      tick.run();
+      return out;
+    });
   }
 
-  private Ciphertext[] dense(int s, PlanStep step, Ciphertext[] x) {
+  private Ciphertext[] dense(int s, PlanStep step, Ciphertext[] x, Runnable tick) {
     long[][] factors = plan.factors(s);
     double[] bias = ((DenseLayer) plan.network().layers().get(s)).bias();
     return map(step.outputs(), o -> {
@@ -74,7 +99,9 @@ public final class PlanEvaluator {
       if (step.rescales()) {
         sum = evaluator.rescale(sum);
       }
-      return evaluator.addConstant(sum, bias[o]);
+      Ciphertext out = evaluator.addConstant(sum, bias[o]);
+      tick.run();
+      return out;
     });
   }
 

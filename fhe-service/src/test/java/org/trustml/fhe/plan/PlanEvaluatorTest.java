@@ -112,6 +112,32 @@ class PlanEvaluatorTest {
   }
 
   @Test
+  void theListenerSeesEveryOutputAndCanStopTheEvaluation() {
+    PolyNetwork network = network(6, 4, 3, 5);
+    EvaluationPlan plan = PlanCompiler.compile(network, params, PlanOptions.defaults());
+    Ciphertext[] in = ThroughputPacking.encrypt(plan, inputs(10, 6, 6), encoder, encryptor::encrypt);
+    PlanEvaluator evaluator = new PlanEvaluator(plan, keys.relinearizationKey(), true);
+    int[] last = new int[plan.steps().size()];
+    java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+    evaluator.evaluate(in, (step, done) -> {
+      calls.incrementAndGet();
+      synchronized (last) {
+        last[step] = Math.max(last[step], done);
+      }
+    });
+    assertThat(last).containsExactly(4, 4, 3);
+    assertThat(calls.get()).isEqualTo(11);
+    java.util.concurrent.atomic.AtomicInteger after = new java.util.concurrent.atomic.AtomicInteger();
+    assertThatThrownBy(() -> evaluator.evaluate(in, (step, done) -> {
+      if (step > 0) {
+        after.incrementAndGet();
+      }
+      throw new IllegalStateException("stop");
+    })).hasMessageContaining("stop");
+    assertThat(after.get()).isZero();
+  }
+
+  @Test
   void inputsThatDoNotMatchThePlanAreRefused() {
     EvaluationPlan plan = PlanCompiler.compile(network(3, 2, 2, 7), params, PlanOptions.defaults());
     PlanEvaluator evaluator = new PlanEvaluator(plan, keys.relinearizationKey(), false);

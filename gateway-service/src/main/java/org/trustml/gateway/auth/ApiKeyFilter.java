@@ -30,6 +30,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
   private final ProblemWriter problems;
   private final long maxRequestBytes;
   private final long maxUploadBytes;
+  private final java.util.Set<String> uploadPaths;
 
   public ApiKeyFilter(ApiKeys keys, RateLimiter limiter, ProblemWriter problems, GatewayProperties props) {
     this.keys = keys;
@@ -37,6 +38,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     this.problems = problems;
     this.maxRequestBytes = props.maxRequestSize().toBytes();
     this.maxUploadBytes = props.maxUploadSize().toBytes();
+    this.uploadPaths = java.util.Set.copyOf(props.uploadPaths());
   }
 
   private static final List<String> PUBLIC_PREFIXES = List.of("/actuator/health", "/actuator/info",
@@ -100,9 +102,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     return path.equals("/api/v1/admin") || path.startsWith("/api/v1/admin/");
   }
 
-  private static boolean isUpload(String method, String path) {
-    return "POST".equals(method)
-        && (path.equals("/api/v1/datasets") || path.equals("/api/v1/models"));
+  private boolean isUpload(String method, String path) {
+    return "POST".equals(method) && uploadPaths.contains(path);
   }
 
   private void fail(HttpServletRequest request, HttpServletResponse response, ProblemException problem)

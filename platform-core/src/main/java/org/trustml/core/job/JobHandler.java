@@ -27,6 +27,17 @@ public interface JobHandler<P> {
   default void validate(P params) {}
 
   /**
+   * Like {@link #validate(Object)}, for checks that depend on who submits: references to things a tenant owns (a
+   * stored key, an earlier job's output) must resolve for that tenant, or the submission is refused before queueing.
+   * The default calls {@link #validate(Object)}.
+   *
+   * @param owner the submitting tenant
+   */
+  default void validate(P params, String owner) {
+    validate(params);
+  }
+
+  /**
    * Runs the job. Call {@link JobContext#checkCancelled()} at safe points; throwing
    * {@link JobCancelledException} ends the job CANCELLED, any other exception ends it FAILED.
    *

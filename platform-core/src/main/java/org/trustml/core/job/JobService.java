@@ -72,7 +72,7 @@ public class JobService {
     }
     JsonNode params;
     try {
-      params = checkedParams(handler, submission.params());
+      params = checkedParams(handler, submission.params(), owner);
     } catch (ProblemException e) {
       metrics.submitted(handler.type(), "rejected");
       throw e;
@@ -101,7 +101,7 @@ public class JobService {
   }
 
   /** Reads the parameters into the handler's type, validates them, and returns them with defaults filled in. */
-  private <P> JsonNode checkedParams(JobHandler<P> handler, JsonNode raw) {
+  private <P> JsonNode checkedParams(JobHandler<P> handler, JsonNode raw, String owner) {
     JsonNode node = raw == null || raw.isNull() ? JsonNodeFactory.instance.objectNode() : raw;
     if (!node.isObject()) {
       throw ProblemException.badRequest("invalid-params", "params must be a JSON object").with("field", "params");
@@ -127,7 +127,7 @@ public class JobService {
               + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""))
           .with("field", errors.get(0).get("field")).with("errors", errors);
     }
-    handler.validate(params);
+    handler.validate(params, owner);
     return json.valueToTree(params);
   }
 
