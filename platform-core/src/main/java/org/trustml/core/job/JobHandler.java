@@ -27,6 +27,16 @@ public interface JobHandler<P> {
   default void validate(P params) {}
 
   /**
+   * Checks that need the submitter's view of the catalog or store (the referenced datasets exist and have the
+   * named columns, their data is usable); throw {@link org.trustml.core.web.ProblemException} with status 400 naming
+   * the field. Runs before the job is queued, after {@link #validate(Object)}, on the request's thread: keep it to
+   * metadata and to reads that take well under a second. The default runs only {@link #validate(Object)}.
+   */
+  default void validate(P params, SubmissionContext submission) {
+    validate(params);
+  }
+
+  /**
    * Runs the job. Call {@link JobContext#checkCancelled()} at safe points; throwing
    * {@link JobCancelledException} ends the job CANCELLED, any other exception ends it FAILED.
    *
