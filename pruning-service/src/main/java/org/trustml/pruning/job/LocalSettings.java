@@ -51,7 +51,8 @@ public record LocalSettings(
         LocalScoreParams.Aggregation.valueOf(upper(r.agg)), threads);
   }
 
-  static LocalSettings defaults() {
+  /** The note's defaults, every switch set. */
+  public static LocalSettings defaultSettings() {
     return new LocalSettings(null, null, null, null, null, null, null, null, null).resolved();
   }
 }

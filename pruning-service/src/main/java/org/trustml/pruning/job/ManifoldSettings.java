@@ -59,7 +59,8 @@ public record ManifoldSettings(
         ManifoldParams.Scope.valueOf(upper(r.scope)), ManifoldParams.Method.valueOf(upper(r.method)), umap, threads);
   }
 
-  static ManifoldSettings defaults() {
+  /** The note's defaults, every switch set. */
+  public static ManifoldSettings defaultSettings() {
     return new ManifoldSettings(null, null, null, null, null, null, null, null, null, null, null).resolved();
   }
 

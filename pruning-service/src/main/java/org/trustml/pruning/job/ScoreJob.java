@@ -38,11 +38,11 @@ public class ScoreJob implements JobHandler<ScoreJob.Params> {
       @Valid LocalSettings local) {
 
     ManifoldSettings manifoldOrDefaults() {
-      return manifold == null ? ManifoldSettings.defaults() : manifold.resolved();
+      return manifold == null ? ManifoldSettings.defaultSettings() : manifold.resolved();
     }
 
     LocalSettings localOrDefaults() {
-      return local == null ? LocalSettings.defaults() : local.resolved();
+      return local == null ? LocalSettings.defaultSettings() : local.resolved();
     }
   }
 

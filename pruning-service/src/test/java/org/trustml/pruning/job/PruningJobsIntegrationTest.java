@@ -323,6 +323,52 @@ class PruningJobsIntegrationTest {
     assertThat(selection.get(0)).isEqualTo("index,label,kept");
   }
 
+  @Test
+  void globalIdentityLeaveOneOutScoresOfACsvTableThenTopKPerClass() throws IOException {
+    JsonNode scoreJob = run("pruning.score", "{\"embeddings\":{\"dataset\":\"emb-csv\"},\"manifold\":{\"scope\":"
+        + "\"global\",\"method\":\"identity\",\"normalize\":\"none\"},\"local\":{\"variant\":\"leave-one-out\","
+        + "\"patchK\":8,\"dims\":0}}");
+    assertThat(result(scoreJob).get("classes").get("ring").asInt()).isEqualTo(60);
+    // the CSV holds the floats' shortest decimal forms, which is what the job parses
+    double[] z = new double[DATA.points.length];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = Double.parseDouble(Float.toString(DATA.points[i]));
+    }
+    ManifoldParams params = new ManifoldParams(ManifoldParams.Normalization.NONE, ManifoldParams.Scope.GLOBAL,
+        ManifoldParams.Method.IDENTITY, UmapParams.defaults(SEED), 1);
+    double[] expected = StructuralComplexityScorer.score(
+        ManifoldStage.run(z, SyntheticEmbeddings.DIMENSION, DATA.labels, params), DATA.labels,
+        ManifoldParams.Scope.GLOBAL, LocalScoreParams.defaults().withPatchK(8).withMaxDimension(0)
+            .withVariant(LocalScoreParams.Variant.LEAVE_ONE_OUT).withThreads(1), SEED);
+    List<String[]> rows = csvRows(artifact(scoreJob, "scores.csv"));
+    for (int i = 0; i < 180; i++) {
+      assertThat(rows.get(i + 1)[1]).isEqualTo(SyntheticEmbeddings.NAMES[DATA.labels[i]]);
+      assertThat(Double.parseDouble(rows.get(i + 1)[2])).isEqualTo(expected[i]);
+    }
+
+    JsonNode select = run("pruning.select", "{\"embeddings\":{\"dataset\":\"emb-csv\"},\"scores\":\""
+        + scoreJob.get("id").asString() + "\",\"strategy\":\"topk\",\"pruneRate\":0.9}");
+    int[] kept = NpyReader.readInts(new ByteArrayInputStream(artifact(select, "kept.npy"))).data();
+    // top-k per class by hand: the 6 highest scores of each class of 60
+    List<Integer> expectedKept = new ArrayList<>();
+    for (int c = 0; c < 3; c++) {
+      final int cls = c;
+      java.util.stream.IntStream.range(0, 180).filter(i -> DATA.labels[i] == cls).boxed()
+          .sorted((a, b) -> Double.compare(expected[b], expected[a])).limit(6).forEach(expectedKept::add);
+    }
+    assertThat(kept).containsExactly(expectedKept.stream().sorted().mapToInt(Integer::intValue).toArray());
+    assertThat(registered.get(0).name()).isEqualTo("emb-csv-topk-prune90");
+  }
+
+  @Test
+  void theMethodListNamesRandomAndTheDefaultSwitches() {
+    JsonNode methods = http.get().uri("/methods").retrieve().body(JsonNode.class);
+    assertThat(methods.get("methods").get(0).get("name").asString()).isEqualTo("random");
+    assertThat(methods.get("strategies").toString()).isEqualTo("[\"ccs\",\"topk\",\"bottomk\"]");
+    assertThat(methods.get("manifold").get("k").asInt()).isEqualTo(15);
+    assertThat(methods.get("local").get("patchK").asInt()).isEqualTo(32);
+  }
+
   int jobCount() {
     return http.get().uri("/jobs?pageSize=500").retrieve().body(JsonNode.class).get("jobs").size();
   }
