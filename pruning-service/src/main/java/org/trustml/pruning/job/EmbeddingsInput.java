@@ -1,6 +1,7 @@
 package org.trustml.pruning.job;
 
 import jakarta.validation.constraints.NotBlank;
+import java.util.List;
 
 /**
  * Which catalog data a pruning job reads: per-sample embeddings and their class labels. Either an NPY matrix (n × D,
@@ -14,4 +15,4 @@ import jakarta.validation.constraints.NotBlank;
  * @param features    CSV only: the embedding columns; absent = every column but the label column
  */
 public record EmbeddingsInput(@NotBlank String dataset, String labels, String labelColumn,
-    java.util.List<@NotBlank String> features) {}
+    List<@NotBlank String> features) {}

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import java.util.Locale;
 import org.trustml.pruning.manifold.ManifoldParams;
 import org.trustml.pruning.manifold.Metric;
 import org.trustml.pruning.manifold.UmapParams;
@@ -65,7 +66,7 @@ public record ManifoldSettings(
   }
 
   static String upper(String switchValue) {
-    return switchValue.replace('-', '_').toUpperCase(java.util.Locale.ROOT);
+    return switchValue.replace('-', '_').toUpperCase(Locale.ROOT);
   }
 
   static <T> T or(T value, T fallback) {

@@ -9,10 +9,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
 import org.springframework.stereotype.Component;
 import org.trustml.core.artifact.ArtifactRef;
 import org.trustml.core.job.JobContext;
@@ -134,6 +137,17 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
         }
       }
     }
+    boolean ccs = p.strategy() == null || p.strategy().equals("ccs");
+    if (p.scores() != null && !ccs) {
+      Map<String, Object> ccsOnly = scoredOnly(p);
+      ccsOnly.remove("strategy");
+      for (Map.Entry<String, Object> e : ccsOnly.entrySet()) {
+        if (e.getValue() != null) {
+          throw PruningProblems.of("invalid-params", "params." + e.getKey(), e.getKey()
+              + " applies to the ccs strategy only, not to " + p.strategy());
+        }
+      }
+    }
   }
 
   private static Map<String, Object> scoredOnly(Params p) {
@@ -170,25 +184,24 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
     }
   }
 
-  /** Every class's budget, or a 400 naming the class that is too small for it. */
+  /** How the selection package names a class in its messages: by code, which users do not know. */
+  private static final java.util.regex.Pattern CLASS_CODE = java.util.regex.Pattern.compile("^class (\\d+)");
+
+  /** Every class's budget, or a 400 naming the class, by its label value, that is too small for it. */
   private static int[] budgets(Params p, LabelledEmbeddings data) {
     try {
       return ClassBudgets.of(data.classSizes(), data.classCodes(), p.pruneRate(), p.budgetRule());
     } catch (IllegalArgumentException e) {
-      // the selection package names classes by code; the user knows them by label value
+      Matcher m = CLASS_CODE.matcher(e.getMessage());
+      String detail = m.lookingAt() ? "class '" + data.classes().get(Integer.parseInt(m.group(1))) + "'"
+          + e.getMessage().substring(m.end()) : e.getMessage();
       int[] sizes = data.classSizes();
       StringBuilder sb = new StringBuilder();
       for (int c = 0; c < sizes.length; c++) {
         sb.append(c == 0 ? "" : ", ").append(data.classes().get(c)).append(": ").append(sizes[c]);
       }
-      throw PruningProblems.classTooSmall("params.pruneRate", e.getMessage().replaceFirst("^class (\\d+)",
-          "class '" + labelOf(e.getMessage(), data) + "'") + " (class sizes " + sb + ")");
+      throw PruningProblems.classTooSmall("params.pruneRate", detail + "; class sizes " + sb);
     }
-  }
-
-  private static String labelOf(String message, LabelledEmbeddings data) {
-    java.util.regex.Matcher m = java.util.regex.Pattern.compile("^class (\\d+)").matcher(message);
-    return m.find() ? data.classes().get(Integer.parseInt(m.group(1))) : "?";
   }
 
   @Override
@@ -271,15 +284,15 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
       keep[kept[r]] = true;
       perClass[data.labels()[kept[r]]]++;
     }
-    if (!java.util.Arrays.equals(perClass, budgets)) {
-      throw new IllegalStateException(how + " kept " + java.util.Arrays.toString(perClass) + " per class; the "
-          + "budgets are " + java.util.Arrays.toString(budgets));
+    if (!Arrays.equals(perClass, budgets)) {
+      throw new IllegalStateException(how + " kept " + Arrays.toString(perClass) + " per class; the "
+          + "budgets are " + Arrays.toString(budgets));
     }
     return keep;
   }
 
   /** 0.9 → "90", 0.25 → "25", 0.125 → "12.5". */
   private static String rateText(double rate) {
-    return java.math.BigDecimal.valueOf(rate).movePointRight(2).stripTrailingZeros().toPlainString();
+    return BigDecimal.valueOf(rate).movePointRight(2).stripTrailingZeros().toPlainString();
   }
 }

@@ -96,11 +96,12 @@ class PruningJobsIntegrationTest {
     withMissing.set(3, new ColumnInfo("e3", "NUMBER", "FEATURE", 2, DATA.size()));
     csv("emb-csv-missing", DATA.csv(), withMissing, "label");
 
-    // 40 samples of class 0 and 2 of class 1: at rate 0.9 class 1's proportional budget is 0
+    // 40 samples of class 3 and 2 of class 8: at rate 0.9 class 8's proportional budget is 0
     SyntheticEmbeddings tiny = new SyntheticEmbeddings(14, 5);
     int[] tinyLabels = new int[tiny.size()];
-    tinyLabels[3] = 1;
-    tinyLabels[7] = 1;
+    Arrays.fill(tinyLabels, 3);
+    tinyLabels[3] = 8;
+    tinyLabels[7] = 8;
     npy("tiny", tiny.npy(), List.of(tiny.size(), SyntheticEmbeddings.DIMENSION), "float32");
     npy("tiny-labels", labelsNpy(tinyLabels), List.of(tiny.size()), "int64");
 
@@ -395,7 +396,8 @@ class PruningJobsIntegrationTest {
         "unknown-column", "params.embeddings.labelColumn", "no column 'klass'");
     assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"tiny\",\"labels\":\"tiny-labels\"},"
         + "\"method\":\"random\",\"pruneRate\":0.9}", "class-too-small", "params.pruneRate",
-        "class '1' has 2 samples, too few to keep any at pruneRate 0.9");
+        "class '8' has 2 samples, too few to keep any at pruneRate 0.9 (proportional budget 0); class sizes "
+            + "3: 40, 8: 2");
     assertRefused("pruning.score", "{\"embeddings\":{\"dataset\":\"nan\"}}", "invalid-embeddings",
         "params.embeddings.dataset", "the first at sample 5, column 2 (NaN)");
     assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"nan\"},\"method\":\"random\",\"pruneRate\":0.5}",
@@ -411,6 +413,9 @@ class PruningJobsIntegrationTest {
         "params.scores", "give either 'scores'");
     assertRefused("pruning.select", npy + "0.5,\"strategy\":\"topk\"}", "invalid-params", "params.strategy",
         "not to method 'random'");
+    assertRefused("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"scores\":\"" + new java.util.UUID(0, 1)
+        + "\",\"strategy\":\"topk\",\"beta\":0.2,\"pruneRate\":0.5}", "invalid-params", "params.beta",
+        "applies to the ccs strategy only");
     assertRefused("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"method\":\"kcentre\",\"pruneRate\":0.5}",
         "unknown-method", "params.method", "there are [random]");
     assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"missing\"},\"method\":\"random\","
