@@ -11,10 +11,11 @@ import org.trustml.core.testing.EmbeddedDatabase;
 import org.trustml.e2e.service.E2eServiceApplication;
 import org.trustml.fairness.FairnessApplication;
 import org.trustml.gateway.GatewayApplication;
+import org.trustml.pruning.PruningApplication;
 
 /**
- * The platform as the end-to-end tests see it: a real PostgreSQL, the filesystem store, two method services (the
- * test service {@code demo} and the real {@code fairness} service) and the gateway in front of them, wired as the
+ * The platform as the end-to-end tests see it: a real PostgreSQL, the filesystem store, three method services (the
+ * test service {@code demo} and the real {@code fairness} and {@code pruning} services) and the gateway in front of them, wired as the
  * launcher wires them. One per JVM. Each service context gets a config name of its own, so that it does not read the
  * gateway's {@code application.yml} from the shared classpath.
  */
@@ -23,14 +24,17 @@ final class PlatformFixture {
   static final String ADMIN_KEY = "e2e-admin-key-0123456789abcdef";
   static final String SERVICE = "demo";
   static final String FAIRNESS = "fairness";
+  static final String PRUNING = "pruning";
 
   private static PlatformFixture shared;
 
   final int gatewayPort;
   final int servicePort;
   final int fairnessPort;
+  final int pruningPort;
   private final ConfigurableApplicationContext service;
   private final ConfigurableApplicationContext fairness;
+  private final ConfigurableApplicationContext pruning;
   private final ConfigurableApplicationContext gateway;
 
   private PlatformFixture() throws IOException {
@@ -39,6 +43,7 @@ final class PlatformFixture {
     gatewayPort = freePort();
     servicePort = freePort();
     fairnessPort = freePort();
+    pruningPort = freePort();
     String[] common = {"--spring.datasource.url=" + db, "--spring.datasource.username=postgres",
         "--spring.datasource.password=postgres", "--trustml.artifacts.fs.root=" + artifacts,
         "--trustml.internal-token=e2e-internal-token", "--spring.main.banner-mode=off"};
@@ -48,13 +53,19 @@ final class PlatformFixture {
     fairness = new SpringApplicationBuilder(FairnessApplication.class).run(concat(common,
         "--spring.config.name=e2e-fairness", "--server.port=" + fairnessPort, "--trustml.service.name=" + FAIRNESS,
         "--trustml.catalog.url=http://localhost:" + gatewayPort, "--trustml.worker.poll=100ms"));
+    pruning = new SpringApplicationBuilder(PruningApplication.class).run(concat(common,
+        "--spring.config.name=e2e-pruning", "--server.port=" + pruningPort, "--trustml.service.name=" + PRUNING,
+        "--trustml.catalog.url=http://localhost:" + gatewayPort, "--trustml.worker.poll=100ms",
+        "--trustml.pruning.threads=2"));
     gateway = new SpringApplicationBuilder(GatewayApplication.class).run(concat(common,
         "--server.port=" + gatewayPort, "--trustml.gateway.admin-key=" + ADMIN_KEY,
         "--trustml.gateway.services." + SERVICE + "=http://localhost:" + servicePort,
         "--trustml.gateway.services." + FAIRNESS + "=http://localhost:" + fairnessPort,
+        "--trustml.gateway.services." + PRUNING + "=http://localhost:" + pruningPort,
         "--trustml.gateway.max-request-size=64KB", "--trustml.gateway.max-upload-size=1MB"));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       gateway.close();
+      pruning.close();
       fairness.close();
       service.close();
     }));

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.springframework.stereotype.Component;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
+import org.trustml.core.job.SubmissionContext;
 import org.trustml.core.web.ProblemException;
 import org.trustml.fhe.model.PolyNetwork;
 import org.trustml.fhe.plan.EvaluationPlan;
@@ -78,7 +79,8 @@ public class CompileJob implements JobHandler<CompileJob.Params> {
   }
 
   @Override
-  public void validate(Params p, String owner) {
+  public void validate(Params p, SubmissionContext submission) {
+    String owner = submission.owner();
     compile(p, networks.load(owner, p.model(), "params.model"), "params.");
   }
 

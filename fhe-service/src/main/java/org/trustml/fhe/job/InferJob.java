@@ -11,6 +11,7 @@ import org.trustml.core.artifact.ArtifactStore;
 import org.trustml.core.job.JobCancelledException;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
+import org.trustml.core.job.SubmissionContext;
 import org.trustml.core.web.ProblemException;
 import org.trustml.fhe.ckks.Ciphertext;
 import org.trustml.fhe.ckks.CiphertextBatch;
@@ -73,7 +74,8 @@ public class InferJob implements JobHandler<InferJob.Params> {
   }
 
   @Override
-  public void validate(Params p, String owner) {
+  public void validate(Params p, SubmissionContext submission) {
+    String owner = submission.owner();
     StoredPlans.Loaded plan = plans.load(owner, p.plan(), "params.plan");
     KeySet keySet = keys.find(owner, p.keySet());
     check(p, plan, keySet);

@@ -22,6 +22,7 @@ import org.trustml.core.dataset.IdxIntArray;
 import org.trustml.core.dataset.IdxReader;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
+import org.trustml.core.job.SubmissionContext;
 import org.trustml.core.web.ProblemException;
 import org.trustml.fhe.dct.LabelledImages;
 import org.trustml.fhe.model.ImageFeatures;
@@ -94,7 +95,8 @@ public class TrainJob implements JobHandler<TrainJob.Params> {
   }
 
   @Override
-  public void validate(Params p, String owner) {
+  public void validate(Params p, SubmissionContext submission) {
+    String owner = submission.owner();
     pipeline(p);
     // the registry's shapes say whether the files fit, without reading them
     DatasetDescriptor images = catalog.dataset(owner, p.images());

@@ -136,9 +136,10 @@ public class TrustmlAutoConfiguration {
 
     @Bean
     JobService jobService(JobRepository repository, JobHandlerRegistry handlers, JsonMapper json,
-        Validator validator, JobMetrics metrics, TrustmlProperties props, JobWorker worker) {
+        Validator validator, JobMetrics metrics, TrustmlProperties props, JobWorker worker, CatalogClient catalog,
+        ArtifactStore artifacts) {
       return new JobService(repository, handlers, json, validator, metrics, props.jobs().maxAttempts(),
-          worker::wake);
+          worker::wake, catalog, artifacts);
     }
 
     @Bean

@@ -27,13 +27,14 @@ public interface JobHandler<P> {
   default void validate(P params) {}
 
   /**
-   * Like {@link #validate(Object)}, for checks that depend on who submits: references to things a tenant owns (a
-   * stored key, an earlier job's output) must resolve for that tenant, or the submission is refused before queueing.
-   * The default calls {@link #validate(Object)}.
-   *
-   * @param owner the submitting tenant
+   * Checks that need the submitter's view of the catalog or store (the referenced datasets exist and have the
+   * named columns, their data is usable); throw {@link org.trustml.core.web.ProblemException} with status 400 naming
+   * the field. The submission path calls this one, before the job is queued, on the request's thread: keep it to
+   * metadata and to reads that take well under a second. The default runs only {@link #validate(Object)}; an override
+   * that also needs those checks calls it itself. {@code submission.owner()} is the tenant whose references (a stored
+   * key, an earlier job's output) must resolve.
    */
-  default void validate(P params, String owner) {
+  default void validate(P params, SubmissionContext submission) {
     validate(params);
   }
 

@@ -15,6 +15,8 @@ import java.util.UUID;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.trustml.core.artifact.ArtifactRef;
+import org.trustml.core.artifact.ArtifactStore;
+import org.trustml.core.catalog.CatalogClient;
 import org.trustml.core.json.CanonicalJson;
 import org.trustml.core.metrics.JobMetrics;
 import org.trustml.core.web.ProblemException;
@@ -40,9 +42,11 @@ public class JobService {
   private final JobMetrics metrics;
   private final int maxAttempts;
   private final Runnable onSubmitted;
+  private final CatalogClient catalog;
+  private final ArtifactStore artifacts;
 
   public JobService(JobRepository repository, JobHandlerRegistry handlers, JsonMapper json, Validator validator,
-      JobMetrics metrics, int maxAttempts, Runnable onSubmitted) {
+      JobMetrics metrics, int maxAttempts, Runnable onSubmitted, CatalogClient catalog, ArtifactStore artifacts) {
     this.repository = repository;
     this.handlers = handlers;
     this.json = json;
@@ -50,6 +54,8 @@ public class JobService {
     this.metrics = metrics;
     this.maxAttempts = maxAttempts;
     this.onSubmitted = onSubmitted;
+    this.catalog = catalog;
+    this.artifacts = artifacts;
   }
 
   /** @param replayed true when the idempotency key named a job created earlier by the same request */
@@ -127,7 +133,7 @@ public class JobService {
               + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : ""))
           .with("field", errors.get(0).get("field")).with("errors", errors);
     }
-    handler.validate(params, owner);
+    handler.validate(params, SubmissionContext.of(owner, catalog, artifacts));
     return json.valueToTree(params);
   }
 

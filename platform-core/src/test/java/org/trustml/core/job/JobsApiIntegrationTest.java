@@ -134,6 +134,10 @@ class JobsApiIntegrationTest {
         null).getBody();
     assertThat(handlerRule.get("field").asString()).isEqualTo("params.message");
 
+    JsonNode ownerRule = submit("{\"type\":\"test.sleep\",\"params\":{\"steps\":1,\"message\":\"tenant:acme\"}}",
+        null).getBody();
+    assertThat(ownerRule.get("detail").asString()).isEqualTo("message names tenant 'acme' but 'anonymous' submits");
+
     ResponseEntity<JsonNode> malformed = submit("{\"type\": ", null);
     assertThat(malformed.getStatusCode().value()).isEqualTo(400);
     assertThat(malformed.getBody().path("type").asString()).as(String.valueOf(malformed.getBody())).isEqualTo("urn:trustml:problem:malformed-body");

@@ -22,6 +22,12 @@ public final class ManifoldStage {
    * @param labels    class per sample, n entries (not modified)
    */
   public static ManifoldEmbedding run(double[] points, int dimension, int[] labels, ManifoldParams params) {
+    return run(points, dimension, labels, params, ManifoldListener.NONE);
+  }
+
+  /** The same, telling {@code listener} as each class's UMAP advances. */
+  public static ManifoldEmbedding run(double[] points, int dimension, int[] labels, ManifoldParams params,
+      ManifoldListener listener) {
     int n = points.length / dimension;
     if (labels.length != n) {
       throw new IllegalArgumentException(n + " points but " + labels.length + " labels");
@@ -46,7 +52,8 @@ public final class ManifoldStage {
       for (int g = 0; g < groups.size(); g++) {
         int[] members = groups.get(g);
         UmapParams classParams = params.umap().withSeed(seeds[g]);
-        results.add(pool.submit(() -> Umap.embed(ClassIndex.gather(z, dimension, members), dimension, classParams)));
+        results.add(pool.submit(() -> Umap.embed(ClassIndex.gather(z, dimension, members), dimension, classParams,
+            listener)));
       }
       for (int g = 0; g < groups.size(); g++) {
         ClassIndex.scatter(results.get(g).get(), d, groups.get(g), u);

@@ -16,6 +16,11 @@ public final class Umap {
    * @return n×{@code params.dimension()} row-major embedding
    */
   public static double[] embed(double[] points, int inputDimension, UmapParams params) {
+    return embed(points, inputDimension, params, ManifoldListener.NONE);
+  }
+
+  /** The same, telling {@code listener} as each step ends. */
+  public static double[] embed(double[] points, int inputDimension, UmapParams params, ManifoldListener listener) {
     int n = points.length / inputDimension;
     if (n < 2) {
       // a single point has nowhere to go; UMAP is undefined, the origin is the honest answer
@@ -26,10 +31,13 @@ public final class Umap {
     SplittableRandom layoutRandom = master.split();
     int k = Math.min(params.k(), n - 1);
     KnnGraph knn = knnGraph(points, inputDimension, k, params.metric(), params.knn(), knnRandom.nextLong());
+    listener.knnDone(n);
     WeightedEdges graph = FuzzySimplicialSet.of(knn).symmetrize();
+    listener.fuzzySetDone(n);
     double[] embedding = UmapLayout.randomInit(n, params.dimension(), layoutRandom);
+    int epochs = params.epochsFor(n);
     UmapLayout.optimize(graph, embedding, params.dimension(), CurveParameters.fit(params.minDist(), params.spread()),
-        params.epochsFor(n), params.negativeSamples(), layoutRandom);
+        epochs, params.negativeSamples(), layoutRandom, epoch -> listener.layoutEpochDone(n, epoch, epochs));
     return embedding;
   }
 

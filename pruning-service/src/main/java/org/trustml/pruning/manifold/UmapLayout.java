@@ -1,6 +1,7 @@
 package org.trustml.pruning.manifold;
 
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 /**
  * UMAP's layout optimisation (arXiv 1802.03426, §3.2; umap-learn {@code optimize_layout_euclidean}): SGD on the
@@ -43,6 +44,12 @@ public final class UmapLayout {
    */
   public static void optimize(WeightedEdges graph, double[] embedding, int dimension, CurveParameters curve,
       int epochs, int negatives, SplittableRandom random) {
+    optimize(graph, embedding, dimension, curve, epochs, negatives, random, epoch -> {});
+  }
+
+  /** The same, calling {@code afterEpoch} with the 1-based number of each finished epoch. */
+  public static void optimize(WeightedEdges graph, double[] embedding, int dimension, CurveParameters curve,
+      int epochs, int negatives, SplittableRandom random, IntConsumer afterEpoch) {
     int n = graph.size();
     int edges = graph.edgeCount();
     double maxWeight = 0;
@@ -93,6 +100,7 @@ public final class UmapLayout {
         }
         nextNegative[e] += samples * negativeEvery[e];
       }
+      afterEpoch.accept(epoch + 1);
     }
   }
 

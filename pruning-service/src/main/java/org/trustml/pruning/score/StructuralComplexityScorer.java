@@ -30,6 +30,15 @@ public final class StructuralComplexityScorer {
    */
   public static double[] score(ManifoldEmbedding manifold, int[] labels, ManifoldParams.Scope scope,
       LocalScoreParams params, long seed) {
+    return score(manifold, labels, scope, params, seed, () -> {});
+  }
+
+  /**
+   * The same, calling {@code patchDone} once per scored patch from the scoring threads (so it must be thread-safe);
+   * an exception it throws stops the scoring and reaches the caller. Listening never changes the scores.
+   */
+  public static double[] score(ManifoldEmbedding manifold, int[] labels, ManifoldParams.Scope scope,
+      LocalScoreParams params, long seed, Runnable patchDone) {
     int n = manifold.size();
     if (labels.length != n) {
       throw new IllegalArgumentException(n + " samples but " + labels.length + " labels");
@@ -40,7 +49,7 @@ public final class StructuralComplexityScorer {
     ForkJoinPool pool = new ForkJoinPool(params.threads());
     try {
       for (int[] members : groups) {
-        scoreGroup(manifold, members, params, seed, pool, scores);
+        scoreGroup(manifold, members, params, seed, pool, scores, patchDone);
       }
     } finally {
       pool.shutdownNow();
@@ -49,7 +58,7 @@ public final class StructuralComplexityScorer {
   }
 
   private static void scoreGroup(ManifoldEmbedding manifold, int[] members, LocalScoreParams params, long seed,
-      ForkJoinPool pool, double[] scores) {
+      ForkJoinPool pool, double[] scores, Runnable patchDone) {
     int latentDimension = manifold.latentDimension();
     int dimension = manifold.dimension();
     double[] z = ClassIndex.gather(manifold.latent(), latentDimension, members);
@@ -58,9 +67,11 @@ public final class StructuralComplexityScorer {
     double[][] contributions = new double[members.length][];
     PatchScorer scorer = new PatchScorer(params);
     try {
-      pool.submit(() -> IntStream.range(0, members.length).parallel().forEach(i ->
-          contributions[i] = scorer.contributions(PatchGeometry.gather(z, latentDimension, patches[i]),
-              latentDimension, PatchGeometry.gather(u, dimension, patches[i]), dimension))).get();
+      pool.submit(() -> IntStream.range(0, members.length).parallel().forEach(i -> {
+        contributions[i] = scorer.contributions(PatchGeometry.gather(z, latentDimension, patches[i]),
+            latentDimension, PatchGeometry.gather(u, dimension, patches[i]), dimension);
+        patchDone.run();
+      })).get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while scoring patches", e);

@@ -9,7 +9,7 @@ import java.math.RoundingMode;
  * budgets sum to m. Uniform: m/C each, the remainder to the first classes. Arithmetic in decimal so that a rate
  * such as 0.9 keeps exactly 10 % (1 − 0.9 in double is 0.09999999999999998).
  */
-final class ClassBudgets {
+public final class ClassBudgets {
 
   private ClassBudgets() {}
 
@@ -18,7 +18,7 @@ final class ClassBudgets {
    * @param labels label per class, for messages
    * @throws IllegalArgumentException when a class gets no sample or more than it has
    */
-  static int[] of(int[] sizes, int[] labels, double pruneRate, SelectionParams.Budget rule) {
+  public static int[] of(int[] sizes, int[] labels, double pruneRate, SelectionParams.Budget rule) {
     BigDecimal keep = BigDecimal.ONE.subtract(BigDecimal.valueOf(pruneRate));
     long total = 0;
     for (int s : sizes) {

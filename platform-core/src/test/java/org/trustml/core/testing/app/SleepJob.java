@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
+import org.trustml.core.job.SubmissionContext;
 import org.trustml.core.web.ProblemException;
 
 /** A job type for platform tests: sleeps in steps, reports progress, writes an artifact, can be told to fail. */
@@ -35,6 +36,18 @@ public class SleepJob implements JobHandler<SleepJob.Params> {
   public void validate(Params p) {
     if (p.message() != null && p.message().contains("forbidden")) {
       throw ProblemException.badRequest("invalid-params", "message may not say 'forbidden'")
+          .with("field", "params.message");
+    }
+  }
+
+  /** A message {@code tenant:<name>} must name the submitting tenant: shows that validation sees the owner. */
+  @Override
+  public void validate(Params p, SubmissionContext submission) {
+    validate(p);
+    if (p.message() != null && p.message().startsWith("tenant:")
+        && !p.message().substring("tenant:".length()).equals(submission.owner())) {
+      throw ProblemException.badRequest("invalid-params", "message names tenant '"
+          + p.message().substring("tenant:".length()) + "' but '" + submission.owner() + "' submits")
           .with("field", "params.message");
     }
   }

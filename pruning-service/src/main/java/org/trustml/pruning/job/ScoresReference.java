@@ -1,0 +1,66 @@
+package org.trustml.pruning.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.UUID;
+import org.trustml.core.artifact.ArtifactRef;
+import org.trustml.core.artifact.ArtifactStore;
+import org.trustml.core.job.Job;
+import org.trustml.core.job.JobRepository;
+import org.trustml.core.job.JobState;
+
+/**
+ * The scores artifact of a {@code pruning.score} job the same tenant ran and that succeeded; anything else is a 400
+ * naming {@code params.scores}.
+ */
+final class ScoresReference {
+
+  static final String FIELD = "params.scores";
+
+  private ScoresReference() {}
+
+  static ArtifactRef resolve(JobRepository jobs, String owner, String jobId) {
+    UUID id;
+    try {
+      id = UUID.fromString(jobId);
+    } catch (IllegalArgumentException e) {
+      throw unknown("'" + jobId + "' is not a job id");
+    }
+    Job job = jobs.find(id, owner).orElseThrow(() -> unknown("no job " + jobId));
+    if (!ScoreJob.TYPE.equals(job.type())) {
+      throw unknown("job " + jobId + " is a " + job.type() + " job, not " + ScoreJob.TYPE);
+    }
+    if (job.state() != JobState.SUCCEEDED) {
+      throw unknown("job " + jobId + " is " + job.state() + "; its scores exist once it SUCCEEDED");
+    }
+    return job.artifacts().stream().filter(a -> a.name().equals(ScoreTable.NAME)).findFirst()
+        .orElseThrow(() -> unknown("job " + jobId + " has no " + ScoreTable.NAME));
+  }
+
+  static ScoreTable read(ArtifactStore store, ArtifactRef ref) throws IOException {
+    try (InputStream in = store.open(ref.sha256())) {
+      return ScoreTable.read(in);
+    } catch (IllegalArgumentException e) {
+      throw unknown(ScoreTable.NAME + " is not a scores table: " + e.getMessage());
+    }
+  }
+
+  /** The scores belong to these embeddings: one per sample, with the same labels. */
+  static void checkMatches(ScoreTable scores, LabelledEmbeddings data, String jobId) {
+    if (scores.scores().length != data.size()) {
+      throw PruningProblems.sizeMismatch(FIELD, "job " + jobId + " scored " + scores.scores().length
+          + " samples; the embeddings have " + data.size());
+    }
+    for (int i = 0; i < data.size(); i++) {
+      if (!scores.labels().get(i).equals(data.labelOf(i))) {
+        throw PruningProblems.of("scores-mismatch", FIELD, "job " + jobId + " scored sample " + i + " with label '"
+            + scores.labels().get(i) + "'; the embeddings label it '" + data.labelOf(i)
+            + "' (were the scores computed for other data?)");
+      }
+    }
+  }
+
+  private static RuntimeException unknown(String detail) {
+    return PruningProblems.of("unknown-scores", FIELD, detail);
+  }
+}

@@ -1,0 +1,447 @@
+package org.trustml.pruning.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.BDDMockito.given;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.web.client.RestClient;
+import org.trustml.core.artifact.ArtifactRef;
+import org.trustml.core.artifact.ArtifactStore;
+import org.trustml.core.catalog.CatalogClient;
+import org.trustml.core.catalog.ColumnInfo;
+import org.trustml.core.catalog.DatasetDescriptor;
+import org.trustml.core.catalog.DatasetRegistration;
+import org.trustml.core.catalog.Lineage;
+import org.trustml.core.dataset.CsvReader;
+import org.trustml.core.dataset.NpyIntArray;
+import org.trustml.core.dataset.NpyReader;
+import org.trustml.core.testing.ServiceTestProperties;
+import org.trustml.pruning.PruningApplication;
+import org.trustml.pruning.manifold.ManifoldEmbedding;
+import org.trustml.pruning.manifold.ManifoldParams;
+import org.trustml.pruning.manifold.ManifoldStage;
+import org.trustml.pruning.manifold.UmapParams;
+import org.trustml.pruning.score.LocalScoreParams;
+import org.trustml.pruning.score.StructuralComplexityScorer;
+import org.trustml.pruning.selection.SelectionParams;
+import org.trustml.pruning.selection.Selector;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The score and select jobs over HTTP on the platform (embedded PostgreSQL, artifact store, worker), with the
+ * catalog mocked: scores equal to the library's on the same seed and switches, the kept rows registered as a new
+ * dataset with lineage and read back, and every bad input refused with a 400 naming the field before anything is
+ * queued (or, for data too large to read at submission, a failed job with that problem and nothing registered).
+ */
+@SpringBootTest(classes = PruningApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PruningJobsIntegrationTest {
+
+  @TempDir static Path artifacts;
+
+  @DynamicPropertySource
+  static void props(DynamicPropertyRegistry r) {
+    ServiceTestProperties.register(r, artifacts);
+    // small enough that the "big" dataset below is checked by its job rather than at submission
+    r.add("trustml.pruning.validation-read-limit", () -> "16KB");
+    r.add("trustml.pruning.threads", () -> "2");
+  }
+
+  static final String OWNER = "anonymous";
+  static final long SEED = 7;
+  static final SyntheticEmbeddings DATA = new SyntheticEmbeddings(60, 3);
+
+  @LocalServerPort int port;
+  @Autowired ArtifactStore store;
+  @MockitoBean CatalogClient catalog;
+  RestClient http;
+  final List<DatasetRegistration> registered = new ArrayList<>();
+
+  @BeforeEach
+  void setUp() throws IOException {
+    http = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/pruning")
+        .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {}).build();
+    npy("emb", DATA.npy(), List.of(DATA.size(), SyntheticEmbeddings.DIMENSION), "float32");
+    npy("emb-labels", DATA.labelsNpy(), List.of(DATA.size()), "int64");
+    List<ColumnInfo> schema = new ArrayList<>();
+    for (int k = 0; k < SyntheticEmbeddings.DIMENSION; k++) {
+      schema.add(new ColumnInfo("e" + k, "NUMBER", "FEATURE", 0, DATA.size()));
+    }
+    schema.add(new ColumnInfo("label", "STRING", "LABEL", 0, 3));
+    csv("emb-csv", DATA.csv(), schema, "label");
+    List<ColumnInfo> withMissing = new ArrayList<>(schema);
+    withMissing.set(3, new ColumnInfo("e3", "NUMBER", "FEATURE", 2, DATA.size()));
+    csv("emb-csv-missing", DATA.csv(), withMissing, "label");
+
+    // 40 samples of class 3 and 2 of class 8: at rate 0.9 class 8's proportional budget is 0
+    SyntheticEmbeddings tiny = new SyntheticEmbeddings(14, 5);
+    int[] tinyLabels = new int[tiny.size()];
+    Arrays.fill(tinyLabels, 3);
+    tinyLabels[3] = 8;
+    tinyLabels[7] = 8;
+    npy("tiny", tiny.npy(), List.of(tiny.size(), SyntheticEmbeddings.DIMENSION), "float32");
+    npy("tiny-labels", labelsNpy(tinyLabels), List.of(tiny.size()), "int64");
+
+    SyntheticEmbeddings nan = new SyntheticEmbeddings(10, 9);
+    nan.points[5 * SyntheticEmbeddings.DIMENSION + 2] = Float.NaN;
+    npy("nan", nan.npy(), List.of(nan.size(), SyntheticEmbeddings.DIMENSION), "float32");
+    SyntheticEmbeddings big = new SyntheticEmbeddings(200, 11);
+    big.points[599 * SyntheticEmbeddings.DIMENSION] = Float.POSITIVE_INFINITY;
+    npy("big-inf", big.npy(), List.of(big.size(), SyntheticEmbeddings.DIMENSION), "float32");
+
+    AtomicInteger ids = new AtomicInteger();
+    given(catalog.registerDataset(any())).willAnswer(inv -> {
+      DatasetRegistration r = inv.getArgument(0);
+      registered.add(r);
+      return new DatasetDescriptor("sub-" + ids.incrementAndGet(), r.owner(), r.name(), r.format(), r.artifact(),
+          0, 0, List.of(), r.labelColumn(), r.protectedColumns(), List.of(), null, r.lineage(), OffsetDateTime.now());
+    });
+  }
+
+  static byte[] labelsNpy(int[] labels) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(labels.length * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    for (int v : labels) {
+      b.putLong(v);
+    }
+    byte[] header = org.trustml.core.dataset.NpyRows.header("<i8", new int[] {labels.length});
+    byte[] out = Arrays.copyOf(header, header.length + b.capacity());
+    System.arraycopy(b.array(), 0, out, header.length, b.capacity());
+    return out;
+  }
+
+  void npy(String id, byte[] bytes, List<Integer> shape, String dtype) {
+    ArtifactRef ref = store.putBytes(bytes, "application/x-npy", id + ".npy");
+    int columns = shape.stream().skip(1).reduce(1, (a, b) -> a * b);
+    given(catalog.dataset(eq(OWNER), eq(id))).willReturn(new DatasetDescriptor(id, OWNER, id, "npy", ref,
+        shape.get(0), columns, List.of(), null, List.of(), shape, dtype, Lineage.upload(), OffsetDateTime.now()));
+  }
+
+  void csv(String id, byte[] bytes, List<ColumnInfo> schema, String label) {
+    ArtifactRef ref = store.putBytes(bytes, "text/csv", id + ".csv");
+    given(catalog.dataset(eq(OWNER), eq(id))).willReturn(new DatasetDescriptor(id, OWNER, id, "csv", ref,
+        DATA.size(), schema.size(), schema, label, List.of(), List.of(), null, Lineage.upload(),
+        OffsetDateTime.now()));
+  }
+
+  JsonNode post(String type, String params) {
+    return http.post().uri("/jobs").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"type\":\"" + type + "\",\"seed\":" + SEED + ",\"params\":" + params + "}").retrieve()
+        .body(JsonNode.class);
+  }
+
+  JsonNode run(String type, String params) {
+    JsonNode job = post(type, params);
+    assertThat(job.has("id")).as(job.toString()).isTrue();
+    String id = job.get("id").asString();
+    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
+      String state = http.get().uri("/jobs/{id}", id).retrieve().body(JsonNode.class).get("state").asString();
+      return state.equals("SUCCEEDED") || state.equals("FAILED");
+    });
+    return http.get().uri("/jobs/{id}", id).retrieve().body(JsonNode.class);
+  }
+
+  JsonNode result(JsonNode job) {
+    assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+    return http.get().uri("/jobs/{id}/result", job.get("id").asString()).retrieve().body(JsonNode.class)
+        .get("result");
+  }
+
+  byte[] artifact(JsonNode job, String name) {
+    return http.get().uri("/jobs/{id}/artifacts/{name}", job.get("id").asString(), name).retrieve()
+        .body(byte[].class);
+  }
+
+  static List<String[]> csvRows(byte[] bytes) throws IOException {
+    List<String[]> rows = new ArrayList<>();
+    try (CsvReader r = CsvReader.open(new ByteArrayInputStream(bytes))) {
+      rows.add(r.columnNames().toArray(String[]::new));
+      while (r.hasNext()) {
+        rows.add(r.next());
+      }
+    }
+    return rows;
+  }
+
+  static final String NPY_INPUT = "{\"dataset\":\"emb\",\"labels\":\"emb-labels\"}";
+  static final String QUICK = "\"manifold\":{\"epochs\":60},\"local\":{\"patchK\":8}";
+
+  /** The library's pipeline on the same data, seed and switches: what the score job must reproduce exactly. */
+  static double[] libraryScores() {
+    ManifoldParams params = ManifoldParams.defaults(SEED).withUmap(UmapParams.defaults(SEED).withEpochs(60))
+        .withThreads(1);
+    ManifoldEmbedding m = ManifoldStage.run(DATA.doubles(), SyntheticEmbeddings.DIMENSION, DATA.labels, params);
+    return StructuralComplexityScorer.score(m, DATA.labels, params.scope(),
+        LocalScoreParams.defaults().withPatchK(8).withThreads(1), SEED);
+  }
+
+  @Test
+  void scoresThenSelectsWithCcsAndRegistersTheKeptRowsWithLineage() throws IOException {
+    JsonNode scoreJob = run("pruning.score", "{\"embeddings\":" + NPY_INPUT + "," + QUICK + "}");
+    JsonNode scored = result(scoreJob);
+    assertThat(scored.get("samples").asInt()).isEqualTo(180);
+    assertThat(scored.get("classes").toString()).isEqualTo("{\"0\":60,\"1\":60,\"2\":60}");
+
+    double[] expected = libraryScores();
+    List<String[]> rows = csvRows(artifact(scoreJob, "scores.csv"));
+    assertThat(rows.get(0)).containsExactly("index", "label", "score");
+    assertThat(rows).hasSize(181);
+    for (int i = 0; i < 180; i++) {
+      assertThat(rows.get(i + 1)[0]).isEqualTo(Integer.toString(i));
+      assertThat(rows.get(i + 1)[1]).isEqualTo(Integer.toString(DATA.labels[i]));
+      assertThat(Double.parseDouble(rows.get(i + 1)[2])).as("score %d", i).isEqualTo(expected[i]);
+    }
+    JsonNode manifest = tools.jackson.databind.json.JsonMapper.builder().build()
+        .readTree(artifact(scoreJob, "manifest.json"));
+    assertThat(manifest.get("seed").asLong()).isEqualTo(SEED);
+    assertThat(manifest.get("manifold").get("epochs").asInt()).isEqualTo(60);
+    assertThat(manifest.get("manifold").get("scope").asString()).isEqualTo("per-class");
+    assertThat(manifest.get("local").get("variant").asString()).isEqualTo("topo-consistency");
+    assertThat(manifest.get("datasets").toString()).isEqualTo("[\"emb\",\"emb-labels\"]");
+
+    JsonNode selectJob = run("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"scores\":\""
+        + scoreJob.get("id").asString() + "\",\"pruneRate\":0.8}");
+    JsonNode selected = result(selectJob);
+    assertThat(selected.get("kept").asInt()).isEqualTo(36);
+    assertThat(selected.get("pruned").asInt()).isEqualTo(144);
+    assertThat(selected.get("name").asString()).isEqualTo("emb-ccs-prune80");
+    int[] kept = Selector.select(expected, DATA.labels, SelectionParams.defaults(0.8, SEED)).kept();
+    NpyIntArray keptArtifact = NpyReader.readInts(new ByteArrayInputStream(artifact(selectJob, "kept.npy")));
+    assertThat(keptArtifact.data()).containsExactly(kept);
+    List<String[]> selection = csvRows(artifact(selectJob, "selection.csv"));
+    assertThat(selection.get(0)).containsExactly("index", "label", "kept", "score", "rank", "stratum");
+    assertThat(selection.stream().skip(1).filter(r -> r[2].equals("true")).mapToInt(r -> Integer.parseInt(r[0]))
+        .toArray()).containsExactly(kept);
+
+    // the registered subset holds exactly the kept rows, byte for byte, and their labels; lineage to both sources
+    assertThat(registered).hasSize(2);
+    DatasetRegistration embeddings = registered.get(0);
+    DatasetRegistration labels = registered.get(1);
+    assertThat(embeddings.name()).isEqualTo("emb-ccs-prune80");
+    assertThat(labels.name()).isEqualTo("emb-ccs-prune80-labels");
+    assertThat(selected.get("dataset").asString()).isEqualTo("sub-1");
+    assertThat(selected.get("labelsDataset").asString()).isEqualTo("sub-2");
+    for (DatasetRegistration r : registered) {
+      assertThat(r.format()).isEqualTo("npy");
+      assertThat(r.lineage().parents()).containsExactly("emb", "emb-labels");
+      assertThat(r.lineage().service()).isEqualTo("pruning");
+      assertThat(r.lineage().jobId()).isEqualTo(selectJob.get("id").asString());
+    }
+    float[] subset = read(embeddings.artifact()).data();
+    int d = SyntheticEmbeddings.DIMENSION;
+    assertThat(subset).hasSize(36 * d);
+    for (int r = 0; r < kept.length; r++) {
+      assertThat(Arrays.copyOfRange(subset, r * d, r * d + d))
+          .containsExactly(Arrays.copyOfRange(DATA.points, kept[r] * d, kept[r] * d + d));
+    }
+    int[] subsetLabels = readInts(labels.artifact()).data();
+    for (int r = 0; r < kept.length; r++) {
+      assertThat(subsetLabels[r]).isEqualTo(DATA.labels[kept[r]]);
+    }
+
+    // the same scores, used on data of another size, are refused before queueing
+    JsonNode mismatch = post("pruning.select", "{\"embeddings\":{\"dataset\":\"tiny\",\"labels\":\"tiny-labels\"},"
+        + "\"scores\":\"" + scoreJob.get("id").asString() + "\",\"pruneRate\":0.5}");
+    assertThat(mismatch.get("status").asInt()).as(mismatch.toString()).isEqualTo(400);
+    assertThat(mismatch.get("type").asString()).isEqualTo("urn:trustml:problem:size-mismatch");
+    assertThat(mismatch.get("field").asString()).isEqualTo("params.scores");
+    // and so is a job that is not a score job
+    JsonNode notScores = post("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"scores\":\""
+        + selectJob.get("id").asString() + "\",\"pruneRate\":0.5}");
+    assertThat(notScores.get("type").asString()).as(notScores.toString())
+        .isEqualTo("urn:trustml:problem:unknown-scores");
+    assertThat(notScores.get("detail").asString()).contains("is a pruning.select job");
+  }
+
+  org.trustml.core.dataset.NpyArray read(ArtifactRef ref) throws IOException {
+    try (InputStream in = store.open(ref.sha256())) {
+      return NpyReader.readFloats(in);
+    }
+  }
+
+  NpyIntArray readInts(ArtifactRef ref) throws IOException {
+    try (InputStream in = store.open(ref.sha256())) {
+      return NpyReader.readInts(in);
+    }
+  }
+
+  @Test
+  void aRandomClassBalancedSelectionOfACsvTableRegistersItsRows() throws IOException {
+    JsonNode job = run("pruning.select", "{\"embeddings\":{\"dataset\":\"emb-csv\"},\"method\":\"random\","
+        + "\"pruneRate\":0.75,\"budget\":\"uniform\",\"name\":\"quarter\"}");
+    JsonNode result = result(job);
+    assertThat(result.get("kept").asInt()).isEqualTo(45);
+    for (String c : SyntheticEmbeddings.NAMES) {
+      assertThat(result.get("classes").get(c).get("samples").asInt()).isEqualTo(60);
+      assertThat(result.get("classes").get(c).get("kept").asInt()).isEqualTo(15);
+    }
+    int[] kept = NpyReader.readInts(new ByteArrayInputStream(artifact(job, "kept.npy"))).data();
+    assertThat(kept).hasSize(45);
+
+    assertThat(registered).hasSize(1);
+    DatasetRegistration r = registered.get(0);
+    assertThat(r.name()).isEqualTo("quarter");
+    assertThat(r.format()).isEqualTo("csv");
+    assertThat(r.labelColumn()).isEqualTo("label");
+    assertThat(r.lineage().parents()).containsExactly("emb-csv");
+    assertThat(r.lineage().jobId()).isEqualTo(job.get("id").asString());
+    List<String[]> source = csvRows(DATA.csv());
+    List<String[]> subset;
+    try (InputStream in = store.open(r.artifact().sha256())) {
+      subset = csvRows(in.readAllBytes());
+    }
+    assertThat(subset).hasSize(46);
+    assertThat(subset.get(0)).containsExactly(source.get(0));
+    int[] perClass = new int[3];
+    for (int i = 0; i < kept.length; i++) {
+      assertThat(subset.get(i + 1)).containsExactly(source.get(kept[i] + 1));
+      perClass[DATA.labels[kept[i]]]++;
+    }
+    assertThat(perClass).containsExactly(15, 15, 15);
+    List<String> selection = List.of(new String(artifact(job, "selection.csv"), StandardCharsets.UTF_8).split("\n"));
+    assertThat(selection.get(0)).isEqualTo("index,label,kept");
+  }
+
+  @Test
+  void globalIdentityLeaveOneOutScoresOfACsvTableThenTopKPerClass() throws IOException {
+    JsonNode scoreJob = run("pruning.score", "{\"embeddings\":{\"dataset\":\"emb-csv\"},\"manifold\":{\"scope\":"
+        + "\"global\",\"method\":\"identity\",\"normalize\":\"none\"},\"local\":{\"variant\":\"leave-one-out\","
+        + "\"patchK\":8,\"dims\":0}}");
+    assertThat(result(scoreJob).get("classes").get("ring").asInt()).isEqualTo(60);
+    // the CSV holds the floats' shortest decimal forms, which is what the job parses
+    double[] z = new double[DATA.points.length];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = Double.parseDouble(Float.toString(DATA.points[i]));
+    }
+    ManifoldParams params = new ManifoldParams(ManifoldParams.Normalization.NONE, ManifoldParams.Scope.GLOBAL,
+        ManifoldParams.Method.IDENTITY, UmapParams.defaults(SEED), 1);
+    double[] expected = StructuralComplexityScorer.score(
+        ManifoldStage.run(z, SyntheticEmbeddings.DIMENSION, DATA.labels, params), DATA.labels,
+        ManifoldParams.Scope.GLOBAL, LocalScoreParams.defaults().withPatchK(8).withMaxDimension(0)
+            .withVariant(LocalScoreParams.Variant.LEAVE_ONE_OUT).withThreads(1), SEED);
+    List<String[]> rows = csvRows(artifact(scoreJob, "scores.csv"));
+    for (int i = 0; i < 180; i++) {
+      assertThat(rows.get(i + 1)[1]).isEqualTo(SyntheticEmbeddings.NAMES[DATA.labels[i]]);
+      assertThat(Double.parseDouble(rows.get(i + 1)[2])).isEqualTo(expected[i]);
+    }
+
+    JsonNode select = run("pruning.select", "{\"embeddings\":{\"dataset\":\"emb-csv\"},\"scores\":\""
+        + scoreJob.get("id").asString() + "\",\"strategy\":\"topk\",\"pruneRate\":0.9}");
+    int[] kept = NpyReader.readInts(new ByteArrayInputStream(artifact(select, "kept.npy"))).data();
+    // top-k per class by hand: the 6 highest scores of each class of 60
+    List<Integer> expectedKept = new ArrayList<>();
+    for (int c = 0; c < 3; c++) {
+      final int cls = c;
+      java.util.stream.IntStream.range(0, 180).filter(i -> DATA.labels[i] == cls).boxed()
+          .sorted((a, b) -> Double.compare(expected[b], expected[a])).limit(6).forEach(expectedKept::add);
+    }
+    assertThat(kept).containsExactly(expectedKept.stream().sorted().mapToInt(Integer::intValue).toArray());
+    assertThat(registered.get(0).name()).isEqualTo("emb-csv-topk-prune90");
+  }
+
+  @Test
+  void theMethodListNamesRandomAndTheDefaultSwitches() {
+    JsonNode methods = http.get().uri("/methods").retrieve().body(JsonNode.class);
+    assertThat(methods.get("methods").get(0).get("name").asString()).isEqualTo("random");
+    assertThat(methods.get("strategies").toString()).isEqualTo("[\"ccs\",\"topk\",\"bottomk\"]");
+    assertThat(methods.get("manifold").get("k").asInt()).isEqualTo(15);
+    assertThat(methods.get("local").get("patchK").asInt()).isEqualTo(32);
+  }
+
+  int jobCount() {
+    return http.get().uri("/jobs?pageSize=500").retrieve().body(JsonNode.class).get("jobs").size();
+  }
+
+  void assertRefused(String type, String params, String problem, String field, String detail) {
+    JsonNode refused = post(type, params);
+    assertThat(refused.get("status").asInt()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.get("type").asString()).as(refused.toString()).isEqualTo("urn:trustml:problem:" + problem);
+    assertThat(refused.get("field").asString()).as(refused.toString()).isEqualTo(field);
+    assertThat(refused.get("detail").asString()).as(refused.toString()).contains(detail);
+  }
+
+  @Test
+  void badInputIsA400NamingTheFieldAndQueuesNothing() {
+    int before = jobCount();
+    String npy = "{\"embeddings\":" + NPY_INPUT + ",\"method\":\"random\",\"pruneRate\":";
+    assertRefused("pruning.select", npy + "1.0}", "invalid-params", "params.pruneRate", "must be less than 1");
+    assertRefused("pruning.select", npy + "0}", "invalid-params", "params.pruneRate", "must be greater than 0");
+    assertRefused("pruning.select", npy + "-0.5}", "invalid-params", "params.pruneRate", "greater than 0");
+    assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"emb-csv\",\"labelColumn\":\"klass\"},"
+        + "\"method\":\"random\",\"pruneRate\":0.5}", "unknown-column", "params.embeddings.labelColumn",
+        "no column 'klass'");
+    assertRefused("pruning.score", "{\"embeddings\":{\"dataset\":\"emb-csv\",\"labelColumn\":\"klass\"}}",
+        "unknown-column", "params.embeddings.labelColumn", "no column 'klass'");
+    assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"tiny\",\"labels\":\"tiny-labels\"},"
+        + "\"method\":\"random\",\"pruneRate\":0.9}", "class-too-small", "params.pruneRate",
+        "class '8' has 2 samples, too few to keep any at pruneRate 0.9 (proportional budget 0); class sizes "
+            + "3: 40, 8: 2");
+    assertRefused("pruning.score", "{\"embeddings\":{\"dataset\":\"nan\"}}", "invalid-embeddings",
+        "params.embeddings.dataset", "the first at sample 5, column 2 (NaN)");
+    assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"nan\"},\"method\":\"random\",\"pruneRate\":0.5}",
+        "invalid-embeddings", "params.embeddings.dataset", "NaN or infinite");
+    assertRefused("pruning.score", "{\"embeddings\":{\"dataset\":\"emb-csv-missing\"}}", "invalid-embeddings",
+        "params.embeddings.dataset", "column 'e3' has 2 missing values");
+    assertRefused("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"scores\":\""
+        + "00000000-0000-0000-0000-000000000000\",\"pruneRate\":0.5}", "unknown-scores", "params.scores",
+        "no job 00000000-0000-0000-0000-000000000000");
+    assertRefused("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"scores\":\"scores.csv\","
+        + "\"pruneRate\":0.5}", "unknown-scores", "params.scores", "is not a job id");
+    assertRefused("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"pruneRate\":0.5}", "invalid-params",
+        "params.scores", "give either 'scores'");
+    assertRefused("pruning.select", npy + "0.5,\"strategy\":\"topk\"}", "invalid-params", "params.strategy",
+        "not to method 'random'");
+    assertRefused("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"scores\":\"" + new java.util.UUID(0, 1)
+        + "\",\"strategy\":\"topk\",\"beta\":0.2,\"pruneRate\":0.5}", "invalid-params", "params.beta",
+        "applies to the ccs strategy only");
+    assertRefused("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"method\":\"kcentre\",\"pruneRate\":0.5}",
+        "unknown-method", "params.method", "there are [random]");
+    assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"missing\"},\"method\":\"random\","
+        + "\"pruneRate\":0.5}", "unknown-dataset", "params.embeddings.dataset", "no dataset 'missing'");
+    assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"emb\",\"labels\":\"tiny-labels\"},"
+        + "\"method\":\"random\",\"pruneRate\":0.5}", "size-mismatch", "params.embeddings.labels",
+        "has 42 labels for 180 embeddings");
+    assertRefused("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"manifold\":{\"minDist\":2}}",
+        "invalid-params", "params", "minDist");
+    assertRefused("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"local\":{\"variant\":\"fancy\"}}",
+        "invalid-params", "params.local.variant", "must match");
+    assertThat(jobCount()).isEqualTo(before);
+  }
+
+  @Test
+  void infiniteEmbeddingsTooLargeToReadAtSubmissionFailTheJobWithTheSameProblem() {
+    JsonNode job = run("pruning.select", "{\"embeddings\":{\"dataset\":\"big-inf\"},\"method\":\"random\","
+        + "\"pruneRate\":0.5}");
+    assertThat(job.get("state").asString()).isEqualTo("FAILED");
+    JsonNode error = job.get("error");
+    assertThat(error.get("status").asInt()).isEqualTo(400);
+    assertThat(error.get("type").asString()).isEqualTo("urn:trustml:problem:invalid-embeddings");
+    assertThat(error.get("field").asString()).isEqualTo("params.embeddings.dataset");
+    assertThat(error.get("detail").asString()).isEqualTo("params.embeddings.dataset: 1 of the 4800 values of "
+        + "dataset big-inf are NaN or infinite (as float32), the first at sample 599, column 0 (Infinity)");
+    assertThat(job.get("artifacts")).isEmpty();
+    assertThat(registered).isEmpty();
+  }
+}
