@@ -325,6 +325,27 @@ class PruningJobsIntegrationTest {
   }
 
   @Test
+  void embeddingBaselinesSelectWhatTheLibraryMethodKeeps() throws IOException {
+    float[][] z = new float[DATA.size()][SyntheticEmbeddings.DIMENSION];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = Arrays.copyOfRange(DATA.points, i * z[i].length, (i + 1) * z[i].length);
+    }
+    org.trustml.pruning.baseline.PruningInput input = new org.trustml.pruning.baseline.PruningInput(z, DATA.labels,
+        null);
+    for (org.trustml.pruning.baseline.PruningMethod method : List.of(new org.trustml.pruning.baseline.KCenterGreedy(),
+        new org.trustml.pruning.baseline.Herding(), org.trustml.pruning.baseline.ModerateDs.defaults())) {
+      JsonNode job = run("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"method\":\"" + method.name()
+          + "\",\"pruneRate\":0.7}");
+      assertThat(result(job).get("kept").asInt()).as(method.name()).isEqualTo(54);
+      int[] expected = method.prune(input, org.trustml.pruning.baseline.PruningRun.classBalanced(0.7, SEED))
+          .selection().kept().clone();
+      Arrays.sort(expected);
+      assertThat(NpyReader.readInts(new ByteArrayInputStream(artifact(job, "kept.npy"))).data()).as(method.name())
+          .containsExactly(expected);
+    }
+  }
+
+  @Test
   void globalIdentityLeaveOneOutScoresOfACsvTableThenTopKPerClass() throws IOException {
     JsonNode scoreJob = run("pruning.score", "{\"embeddings\":{\"dataset\":\"emb-csv\"},\"manifold\":{\"scope\":"
         + "\"global\",\"method\":\"identity\",\"normalize\":\"none\"},\"local\":{\"variant\":\"leave-one-out\","
@@ -362,9 +383,10 @@ class PruningJobsIntegrationTest {
   }
 
   @Test
-  void theMethodListNamesRandomAndTheDefaultSwitches() {
+  void theMethodListNamesTheBaselinesAndTheDefaultSwitches() {
     JsonNode methods = http.get().uri("/methods").retrieve().body(JsonNode.class);
-    assertThat(methods.get("methods").get(0).get("name").asString()).isEqualTo("random");
+    assertThat(methods.get("methods").valueStream().map(m -> m.get("name").asString()).toList())
+        .containsExactly("herding", "kcenter", "moderate", "random");
     assertThat(methods.get("strategies").toString()).isEqualTo("[\"ccs\",\"topk\",\"bottomk\"]");
     assertThat(methods.get("manifold").get("k").asInt()).isEqualTo(15);
     assertThat(methods.get("local").get("patchK").asInt()).isEqualTo(32);
@@ -417,7 +439,7 @@ class PruningJobsIntegrationTest {
         + "\",\"strategy\":\"topk\",\"beta\":0.2,\"pruneRate\":0.5}", "invalid-params", "params.beta",
         "applies to the ccs strategy only");
     assertRefused("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"method\":\"kcentre\",\"pruneRate\":0.5}",
-        "unknown-method", "params.method", "there are [random]");
+        "unknown-method", "params.method", "there are [herding, kcenter, moderate, random]");
     assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"missing\"},\"method\":\"random\","
         + "\"pruneRate\":0.5}", "unknown-dataset", "params.embeddings.dataset", "no dataset 'missing'");
     assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"emb\",\"labels\":\"tiny-labels\"},"
