@@ -40,6 +40,14 @@ public final class Models {
   public static Block smallCnn(int channels, int classes) {
     requirePositive("channels", channels);
     requirePositive("classes", classes);
+    return smallCnnTrunk().add(Linear.builder().setUnits(classes).build());
+  }
+
+  /**
+   * The convolutional part of {@link #smallCnn}: two 3x3 convolutions (16 and 32 filters, same padding), each followed
+   * by ReLU and 2x2 max-pooling, flattened; a new block each call, for models that put their own layers on top.
+   */
+  public static SequentialBlock smallCnnTrunk() {
     return new SequentialBlock()
         .add(conv(16))
         .add(Activation::relu)
@@ -47,8 +55,7 @@ public final class Models {
         .add(conv(32))
         .add(Activation::relu)
         .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-        .add(Blocks.batchFlattenBlock())
-        .add(Linear.builder().setUnits(classes).build());
+        .add(Blocks.batchFlattenBlock());
   }
 
   /**

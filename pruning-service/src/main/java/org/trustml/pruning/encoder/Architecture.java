@@ -1,14 +1,12 @@
 package org.trustml.pruning.encoder;
 
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
-import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
-import ai.djl.nn.pooling.Pool;
 import java.util.Locale;
+import org.trustml.ml.Models;
 
 /**
  * The encoders: a feature extractor ending in a ReLU embedding layer of {@code embeddingDim} units (the penultimate
@@ -22,14 +20,7 @@ public enum Architecture {
   SMALL_CNN {
     @Override
     SequentialBlock features(int embeddingDim) {
-      return new SequentialBlock()
-          .add(conv(16))
-          .add(Activation::relu)
-          .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-          .add(conv(32))
-          .add(Activation::relu)
-          .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-          .add(Blocks.batchFlattenBlock())
+      return Models.smallCnnTrunk() // platform-ml's small CNN, the embedding layer in place of its logits
           .add(Linear.builder().setUnits(embeddingDim).build())
           .add(Activation::relu);
     }
@@ -79,10 +70,6 @@ public enum Architecture {
     SequentialBlock features = features(embeddingDim);
     Block head = Linear.builder().setUnits(classes).build();
     return new EncoderNetwork(features, new SequentialBlock().add(features).add(head));
-  }
-
-  private static Block conv(int filters) {
-    return Conv2d.builder().setKernelShape(new Shape(3, 3)).optPadding(new Shape(1, 1)).setFilters(filters).build();
   }
 
   /** The whole classifier and the feature extractor inside it (shared parameters). */
