@@ -16,6 +16,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.trustml.core.testing.RecordingJobContext;
 import org.trustml.core.job.JobCancelledException;
 
 class TrainingLoopTest {
@@ -131,7 +132,7 @@ class TrainingLoopTest {
 
   @Test
   void stopsBetweenBatchesWhenTheJobIsCancelled() {
-    FakeJobContext ctx = new FakeJobContext(5);
+    RecordingJobContext ctx = RecordingJobContext.cancelAfter("test.train", 42, 5);
     try (NDManager data = ml.newManager(); Model model = ml.newModel("mlp", Models.mlp(4, 8, 3))) {
       LabeledData train = Blobs.gaussian(data, 320, 4, 3, 1);
       int arraysBefore = data.getManagedArrays().size();
@@ -139,8 +140,8 @@ class TrainingLoopTest {
       assertThatThrownBy(() -> TrainingLoop.fit(model, train, SPEC, ctx)).isInstanceOf(JobCancelledException.class);
 
       // five batches of the first epoch ran, the sixth never started, and none left an array behind
-      assertThat(ctx.fractions).hasSize(5);
-      assertThat(ctx.stages.get(4)).startsWith("epoch 1/4 batch 5/10 ");
+      assertThat(ctx.reports()).hasSize(5);
+      assertThat(ctx.reports().get(4).stage()).startsWith("epoch 1/4 batch 5/10 ");
       assertThat(data.getManagedArrays()).hasSize(arraysBefore);
     }
   }
