@@ -10,8 +10,8 @@ import org.trustml.core.job.JobRepository;
 import org.trustml.core.job.JobState;
 
 /**
- * The scores artifact of a {@code pruning.score} job the same tenant ran and that succeeded; anything else is a 400
- * naming {@code params.scores}.
+ * The scores artifact of a {@code pruning.score} job, or a training-dynamics table of a {@code pruning.embed} job, that
+ * the same tenant ran and that succeeded; anything else is a 400 naming {@code params.scores}.
  */
 final class ScoresReference {
 
@@ -19,7 +19,12 @@ final class ScoresReference {
 
   private ScoresReference() {}
 
-  static ArtifactRef resolve(JobRepository jobs, String owner, String jobId) {
+  /**
+   * The scores table of a succeeded job of the tenant: a {@code pruning.score} job's {@value ScoreTable#NAME}, or,
+   * with {@code score} ({@code aum}, {@code el2n}, {@code forgetting}), the training dynamics a
+   * {@code pruning.embed} job recorded.
+   */
+  static ArtifactRef resolve(JobRepository jobs, String owner, String jobId, String score) {
     UUID id;
     try {
       id = UUID.fromString(jobId);
@@ -27,14 +32,27 @@ final class ScoresReference {
       throw unknown("'" + jobId + "' is not a job id");
     }
     Job job = jobs.find(id, owner).orElseThrow(() -> unknown("no job " + jobId));
-    if (!ScoreJob.TYPE.equals(job.type())) {
-      throw unknown("job " + jobId + " is a " + job.type() + " job, not " + ScoreJob.TYPE);
+    String artifact;
+    if (ScoreJob.TYPE.equals(job.type())) {
+      if (score != null) {
+        throw PruningProblems.of("invalid-params", "params.score", "job " + jobId + " is a " + ScoreJob.TYPE
+            + " job with one score; 'score' applies to a " + EmbedJob.TYPE + " job's training dynamics");
+      }
+      artifact = ScoreTable.NAME;
+    } else if (EmbedJob.TYPE.equals(job.type())) {
+      if (score == null) {
+        throw PruningProblems.of("invalid-params", "params.score", "job " + jobId + " is a " + EmbedJob.TYPE
+            + " job: name its score, aum, el2n or forgetting");
+      }
+      artifact = score + ".csv";
+    } else {
+      throw unknown("job " + jobId + " is a " + job.type() + " job, not " + ScoreJob.TYPE + " or " + EmbedJob.TYPE);
     }
     if (job.state() != JobState.SUCCEEDED) {
       throw unknown("job " + jobId + " is " + job.state() + "; its scores exist once it SUCCEEDED");
     }
-    return job.artifacts().stream().filter(a -> a.name().equals(ScoreTable.NAME)).findFirst()
-        .orElseThrow(() -> unknown("job " + jobId + " has no " + ScoreTable.NAME));
+    return job.artifacts().stream().filter(a -> a.name().equals(artifact)).findFirst()
+        .orElseThrow(() -> unknown("job " + jobId + " has no " + artifact));
   }
 
   static ScoreTable read(ArtifactStore store, ArtifactRef ref) throws IOException {

@@ -43,7 +43,8 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
 
   /**
    * @param embeddings    the data to select from
-   * @param scores        id of a succeeded {@code pruning.score} job on these embeddings; or
+   * @param scores        id of a succeeded {@code pruning.score} job on these embeddings, or of the
+   *                      {@code pruning.embed} job that made them (with {@code score}); or
    * @param method        a selection method that needs no scores ({@code GET /api/v1/pruning/methods})
    * @param pruneRate     α in (0, 1): the share of samples removed
    * @param strategy      with scores: {@code ccs} (default, CCS stratified), {@code topk} (keep the highest) or
@@ -54,6 +55,8 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
    * @param strata        CCS: number of strata, default 50
    * @param hardestIsHigh CCS: whether high scores are the hardest (default true, as TopoPrune's)
    * @param name          the new dataset's name; default: the source's name, the method and the rate
+   * @param score         with an embed job's scores: {@code aum}, {@code el2n} or {@code forgetting}, the training
+   *                      dynamics it recorded (CCS over AUM: the CCS paper's setting); not given for a score job
    */
   public record Params(
       @NotNull @Valid EmbeddingsInput embeddings,
@@ -66,7 +69,8 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
       @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double beta,
       @Min(1) @Max(1000) Integer strata,
       Boolean hardestIsHigh,
-      String name) {
+      String name,
+      @Pattern(regexp = "aum|el2n|forgetting") String score) {
 
     SelectionParams.Budget budgetRule() {
       return budget == null ? SelectionParams.Budget.PROPORTIONAL
@@ -80,12 +84,17 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
         default -> SelectionParams.Mode.CCS_STRATIFIED;
       };
       return new SelectionParams(mode, pruneRate, beta == null ? Double.NaN : beta, strata == null ? 50 : strata,
-          budgetRule(), hardestIsHigh == null || hardestIsHigh, seed);
+          budgetRule(), hardestIsHighOrDefault(), seed);
+    }
+
+    /** Given, or by the score: a low area under the margin is hard, a high TopoPrune score, EL2N or forgetting is. */
+    boolean hardestIsHighOrDefault() {
+      return hardestIsHigh != null ? hardestIsHigh : !"aum".equals(score);
     }
 
     /** What made the selection, for names and the manifest. */
     String how() {
-      return scores != null ? (strategy == null ? "ccs" : strategy) : method;
+      return scores != null ? (strategy == null ? "ccs" : strategy) + (score == null ? "" : "-" + score) : method;
     }
   }
 
@@ -124,6 +133,10 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
     if ((p.scores() == null) == (p.method() == null)) {
       throw PruningProblems.of("invalid-params", "params.scores", "give either 'scores' (a " + ScoreJob.TYPE
           + " job) or 'method' (one of " + methodNames() + "), not " + (p.scores() == null ? "neither" : "both"));
+    }
+    if (p.score() != null && p.scores() == null) {
+      throw PruningProblems.of("invalid-params", "params.score", "score names one of an embed job's training "
+          + "dynamics; give that job as 'scores'");
     }
     if (p.method() != null) {
       if (methods.find(p.method()).isEmpty()) {
@@ -168,7 +181,8 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
     validate(p);
     EmbeddingsSource source = EmbeddingsSource.resolve(submission.catalog(), submission.owner(), p.embeddings(),
         "params.embeddings");
-    ArtifactRef scores = p.scores() == null ? null : ScoresReference.resolve(jobs, submission.owner(), p.scores());
+    ArtifactRef scores = p.scores() == null ? null : ScoresReference.resolve(jobs, submission.owner(), p.scores(),
+        p.score());
     long bytes = source.bytes() + (scores == null ? 0 : scores.sizeBytes());
     if (!settings.readsAtSubmission(bytes)) {
       return;
@@ -209,7 +223,7 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
     ctx.progress(0, "reading embeddings");
     EmbeddingsSource source = EmbeddingsSource.resolve(ctx.catalog(), ctx.owner(), p.embeddings(),
         "params.embeddings");
-    ArtifactRef scoresRef = p.scores() == null ? null : ScoresReference.resolve(jobs, ctx.owner(), p.scores());
+    ArtifactRef scoresRef = p.scores() == null ? null : ScoresReference.resolve(jobs, ctx.owner(), p.scores(), p.score());
     LabelledEmbeddings data = source.load(ctx.artifacts());
     ScoreTable scores = null;
     if (scoresRef != null) {

@@ -324,6 +324,108 @@ class PruningJobsIntegrationTest {
     assertThat(selection.get(0)).isEqualTo("index,label,kept");
   }
 
+  /** IDX uint8 images (3 classes of noisy bars, 12 x 12) and their labels, registered as idx datasets. */
+  void idxImages(String images, String labels, int perClass, int side) {
+    java.util.Random random = new java.util.Random(5);
+    int n = 3 * perClass;
+    java.nio.ByteBuffer x = java.nio.ByteBuffer.allocate(16 + n * side * side).putInt(0x803).putInt(n).putInt(side)
+        .putInt(side);
+    java.nio.ByteBuffer y = java.nio.ByteBuffer.allocate(8 + n).putInt(0x801).putInt(n);
+    for (int i = 0; i < n; i++) {
+      int c = i % 3;
+      for (int r = 0; r < side; r++) {
+        for (int col = 0; col < side; col++) {
+          boolean bar = c == 0 ? r == side / 2 : c == 1 ? col == side / 2 : r == col;
+          x.put((byte) Math.min(255, (bar ? 200 : 0) + random.nextInt(50)));
+        }
+      }
+      y.put((byte) c);
+    }
+    for (String[] d : new String[][] {{images, "3"}, {labels, "1"}}) {
+      byte[] bytes = d[1].equals("3") ? x.array() : y.array();
+      ArtifactRef ref = store.putBytes(bytes, "application/octet-stream", d[0] + ".idx");
+      List<Integer> shape = d[1].equals("3") ? List.of(n, side, side) : List.of(n);
+      given(catalog.dataset(eq(OWNER), eq(d[0]))).willReturn(new DatasetDescriptor(d[0], OWNER, d[0], "idx", ref,
+          n, d[1].equals("3") ? side * side : 1, List.of(), null, List.of(), shape, "uint8", Lineage.upload(),
+          OffsetDateTime.now()));
+    }
+  }
+
+  @Test
+  void embedTrainsTheEncoderRegistersItsEmbeddingsAndItsAumDrivesACcsSelection() throws IOException {
+    idxImages("imgs", "imgs-labels", 30, 12);
+    JsonNode embed = run("pruning.embed", "{\"images\":\"imgs\",\"labels\":\"imgs-labels\",\"embeddingDim\":8,"
+        + "\"epochs\":2,\"batchSize\":16,\"name\":\"bars\"}");
+    JsonNode embedded = result(embed);
+    assertThat(embedded.get("samples").asInt()).isEqualTo(90);
+    assertThat(embedded.get("dimension").asInt()).isEqualTo(8);
+    assertThat(embedded.get("trainAccuracy").asDouble()).isGreaterThan(0.9);
+    assertThat(registered).hasSize(2);
+    assertThat(registered.get(0).name()).isEqualTo("bars");
+    assertThat(registered.get(1).name()).isEqualTo("bars-labels");
+    assertThat(registered.get(0).lineage().parents()).containsExactly("imgs", "imgs-labels");
+    assertThat(registered.get(0).lineage().jobId()).isEqualTo(embed.get("id").asString());
+    org.trustml.core.dataset.NpyArray z = read(registered.get(0).artifact());
+    assertThat(z.shape()).containsExactly(90, 8);
+    int[] labels = readInts(registered.get(1).artifact()).data();
+    for (int i = 0; i < 90; i++) {
+      assertThat(labels[i]).isEqualTo(i % 3);
+    }
+    // the library's encoder on the same images, spec and seed gives the same embeddings, value for value
+    org.trustml.ml.MlEngine ml = org.trustml.ml.MlEngine.fromEnvironment();
+    try (ai.djl.ndarray.NDManager m = ml.newManager()) {
+      org.trustml.ml.LabeledData data = org.trustml.ml.ArrayLoaders.idx(
+          () -> store.open(catalog.dataset(OWNER, "imgs").artifact().sha256()),
+          () -> store.open(catalog.dataset(OWNER, "imgs-labels").artifact().sha256()), m,
+          org.trustml.ml.ArrayOptions.images());
+      org.trustml.pruning.encoder.EncoderSpec d = org.trustml.pruning.encoder.EncoderSpec.defaults(
+          org.trustml.pruning.encoder.Architecture.SMALL_CNN, 3, SEED);
+      org.trustml.pruning.encoder.EncoderSpec spec = new org.trustml.pruning.encoder.EncoderSpec(d.architecture(), 8,
+          3, d.optimizer(), 16, d.epochs(), d.el2nEpochs(), SEED).withEpochs(2);
+      try (org.trustml.pruning.encoder.TrainedEncoder library = org.trustml.pruning.encoder.EncoderTraining.train(ml,
+          data, spec, org.trustml.ml.ProgressListener.NONE, org.trustml.ml.CancellationCheck.NONE)) {
+        float[][] expected = library.embed(data.features());
+        for (int i = 0; i < 90; i++) {
+          assertThat(Arrays.copyOfRange(z.data(), i * 8, i * 8 + 8)).as("sample %d", i).containsExactly(expected[i]);
+        }
+      }
+    }
+    List<String[]> aumRows = csvRows(artifact(embed, "aum.csv"));
+    assertThat(aumRows.get(0)).containsExactly("index", "label", "score");
+    assertThat(aumRows).hasSize(91);
+    double[] aum = aumRows.stream().skip(1).mapToDouble(r -> Double.parseDouble(r[2])).toArray();
+
+    // registered as the select job reads embeddings: CCS over AUM (low = hard) keeps what the library keeps
+    try (InputStream in = store.open(registered.get(0).artifact().sha256())) {
+      npy("bars", in.readAllBytes(), List.of(90, 8), "float32");
+    }
+    try (InputStream in = store.open(registered.get(1).artifact().sha256())) {
+      npy("bars-labels", in.readAllBytes(), List.of(90), "int64");
+    }
+    JsonNode select = run("pruning.select", "{\"embeddings\":{\"dataset\":\"bars\",\"labels\":\"bars-labels\"},"
+        + "\"scores\":\"" + embed.get("id").asString() + "\",\"score\":\"aum\",\"pruneRate\":0.5}");
+    assertThat(result(select).get("kept").asInt()).isEqualTo(45);
+    SelectionParams ccs = SelectionParams.defaults(0.5, SEED);
+    int[] expected = Selector.select(aum, labels, new SelectionParams(ccs.mode(), 0.5, ccs.beta(), ccs.strata(),
+        ccs.budget(), false, SEED)).kept();
+    assertThat(NpyReader.readInts(new ByteArrayInputStream(artifact(select, "kept.npy"))).data())
+        .containsExactly(expected);
+
+    assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"bars\",\"labels\":\"bars-labels\"},"
+        + "\"scores\":\"" + embed.get("id").asString() + "\",\"pruneRate\":0.5}", "invalid-params", "params.score",
+        "name its score, aum, el2n or forgetting");
+    assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"bars\",\"labels\":\"bars-labels\"},"
+        + "\"method\":\"random\",\"score\":\"aum\",\"pruneRate\":0.5}", "invalid-params", "params.score",
+        "give that job as 'scores'");
+    idxImages("odd", "odd-labels", 4, 10);
+    assertRefused("pruning.embed", "{\"images\":\"odd\",\"labels\":\"odd-labels\"}", "invalid-images",
+        "params.images", "divisible by 4");
+    assertRefused("pruning.embed", "{\"images\":\"emb\",\"labels\":\"odd-labels\"}", "unsupported-format",
+        "params.images", "reads IDX images");
+    assertRefused("pruning.embed", "{\"images\":\"imgs\",\"labels\":\"odd-labels\"}", "size-mismatch",
+        "params.labels", "the 90 images need one label each");
+  }
+
   @Test
   void embeddingBaselinesSelectWhatTheLibraryMethodKeeps() throws IOException {
     float[][] z = new float[DATA.size()][SyntheticEmbeddings.DIMENSION];

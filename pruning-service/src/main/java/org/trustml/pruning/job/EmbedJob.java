@@ -1,0 +1,214 @@
+package org.trustml.pruning.job;
+
+import ai.djl.ndarray.NDManager;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.trustml.core.artifact.ArtifactRef;
+import org.trustml.core.catalog.CatalogClient;
+import org.trustml.core.catalog.DatasetDescriptor;
+import org.trustml.core.catalog.DatasetRegistration;
+import org.trustml.core.catalog.Lineage;
+import org.trustml.core.job.JobContext;
+import org.trustml.core.job.JobHandler;
+import org.trustml.core.job.SubmissionContext;
+import org.trustml.core.web.ProblemException;
+import org.trustml.ml.ArrayLoaders;
+import org.trustml.ml.ArrayOptions;
+import org.trustml.ml.LabeledData;
+import org.trustml.ml.MlEngine;
+import org.trustml.ml.OptimizerSpec;
+import org.trustml.pruning.encoder.Architecture;
+import org.trustml.pruning.encoder.EncoderSpec;
+import org.trustml.pruning.encoder.EncoderTraining;
+import org.trustml.pruning.encoder.TrainedEncoder;
+import org.trustml.pruning.encoder.TrainingDynamics;
+
+/**
+ * Trains an encoder (the {@code encoder} package's small CNN or MLP) on a catalog IDX image dataset and its labels,
+ * then registers its penultimate-layer embeddings as an NPY dataset ({@code <name>}, float32 n x d) with an NPY labels
+ * dataset ({@code <name>-labels}, int64), lineage to the images and the job: the input of {@code pruning.score} and
+ * {@code pruning.select}. The training dynamics it recorded become score tables a select job can use like a score
+ * job's: {@value #AUM}, {@value #EL2N} and {@value #FORGETTING} (same columns as {@value ScoreTable#NAME}).
+ */
+@Component
+public class EmbedJob implements JobHandler<EmbedJob.Params> {
+
+  /** The job type. */
+  public static final String TYPE = "pruning.embed";
+  /** Area under the margin per sample (low = hard). */
+  public static final String AUM = "aum.csv";
+  /** EL2N per sample (high = hard). */
+  public static final String EL2N = "el2n.csv";
+  /** Forgetting events per sample (high = hard). */
+  public static final String FORGETTING = "forgetting.csv";
+
+  /**
+   * @param images        an IDX dataset of n x H x W uint8 images (H and W divisible by 4 for the CNN)
+   * @param labels        an IDX dataset of n integer labels 0 … classes − 1
+   * @param architecture  {@code small-cnn} (default) or {@code mlp}
+   * @param embeddingDim  units of the embedding layer (default 64)
+   * @param epochs        training passes (default 3)
+   * @param batchSize     examples per step (default 128)
+   * @param learningRate  Adam's step (default 1e-3)
+   * @param name          the embeddings dataset's name (default {@code <images>-<architecture>-embeddings})
+   */
+  public record Params(@NotBlank String images, @NotBlank String labels,
+      @Pattern(regexp = "small-cnn|mlp") String architecture, @Min(1) @Max(4096) Integer embeddingDim,
+      @Min(1) @Max(200) Integer epochs, @Min(1) @Max(65536) Integer batchSize,
+      @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double learningRate, String name) {
+
+    Architecture architectureOrDefault() {
+      return architecture == null ? Architecture.SMALL_CNN : Architecture.of(architecture);
+    }
+
+    EncoderSpec spec(int classes, long seed) {
+      EncoderSpec d = EncoderSpec.defaults(architectureOrDefault(), classes, seed);
+      EncoderSpec s = new EncoderSpec(d.architecture(), embeddingDim == null ? d.embeddingDim() : embeddingDim,
+          classes, learningRate == null ? d.optimizer() : OptimizerSpec.adam(learningRate.floatValue()),
+          batchSize == null ? d.batchSize() : batchSize, d.epochs(), d.el2nEpochs(), seed);
+      return epochs == null ? s : s.withEpochs(epochs);
+    }
+
+    String nameOrDefault() {
+      return name != null && !name.isBlank() ? name : images + "-" + architectureOrDefault().id() + "-embeddings";
+    }
+  }
+
+  @Override
+  public String type() {
+    return TYPE;
+  }
+
+  @Override
+  public Class<Params> paramsType() {
+    return Params.class;
+  }
+
+  @Override
+  public void validate(Params p, SubmissionContext submission) {
+    DatasetDescriptor images = idx(submission.catalog(), submission.owner(), p.images(), "params.images");
+    DatasetDescriptor labels = idx(submission.catalog(), submission.owner(), p.labels(), "params.labels");
+    List<Integer> shape = images.shape();
+    if (shape == null || shape.size() != 3) {
+      throw PruningProblems.of("invalid-images", "params.images", "images must be an IDX array n x H x W; dataset "
+          + images.id() + " has shape " + shape);
+    }
+    if (p.architectureOrDefault() == Architecture.SMALL_CNN && (shape.get(1) % 4 != 0 || shape.get(2) % 4 != 0)) {
+      throw PruningProblems.of("invalid-images", "params.images", "the small CNN pools twice by 2: H and W must be "
+          + "divisible by 4; dataset " + images.id() + " is " + shape.get(1) + " x " + shape.get(2)
+          + " (use architecture mlp)");
+    }
+    if (labels.shape() == null || !labels.shape().equals(List.of(shape.get(0)))) {
+      throw PruningProblems.sizeMismatch("params.labels", "dataset " + labels.id() + " has shape "
+          + labels.shape() + "; the " + shape.get(0) + " images need one label each");
+    }
+  }
+
+  private static DatasetDescriptor idx(CatalogClient catalog, String owner, String id, String field) {
+    DatasetDescriptor d;
+    try {
+      d = catalog.dataset(owner, id);
+    } catch (ProblemException e) {
+      if (e.status() != HttpStatus.NOT_FOUND) {
+        throw e;
+      }
+      d = null;
+    }
+    if (d == null) {
+      throw PruningProblems.of("unknown-dataset", field, "no dataset '" + id + "' in the catalog");
+    }
+    if (!"idx".equals(d.format())) {
+      throw PruningProblems.of("unsupported-format", field, "dataset " + id + " is " + d.format()
+          + "; the encoder reads IDX images and labels");
+    }
+    return d;
+  }
+
+  @Override
+  public Object run(Params p, JobContext ctx) throws IOException {
+    ctx.progress(0, "reading images");
+    DatasetDescriptor imagesSet = ctx.catalog().dataset(ctx.owner(), p.images());
+    DatasetDescriptor labelsSet = ctx.catalog().dataset(ctx.owner(), p.labels());
+    MlEngine ml = MlEngine.fromEnvironment();
+    try (NDManager manager = ml.newManager()) {
+      // N x 1 x H x W in [0, 1] for both architectures (the MLP flattens)
+      LabeledData data = ArrayLoaders.idx(() -> open(ctx, imagesSet), () -> open(ctx, labelsSet), manager,
+          ArrayOptions.images());
+      int[] labels = data.labels().toIntArray();
+      int classes = classes(labels);
+      EncoderSpec spec = p.spec(classes, ctx.seed());
+      ctx.checkCancelled();
+      long started = System.nanoTime();
+      try (TrainedEncoder encoder = EncoderTraining.train(ml, data, spec,
+          (f, stage) -> ctx.progress(0.02 + 0.88 * f, "training " + spec.architecture().id() + ": " + stage),
+          ctx::checkCancelled)) {
+        double trainSeconds = (System.nanoTime() - started) / 1e9;
+        ctx.progress(0.9, String.format("embedding %,d images", labels.length));
+        float[][] embeddings = encoder.embed(data.features());
+        double accuracy = encoder.accuracy(data);
+        ctx.checkCancelled();
+        ctx.progress(0.95, "writing embeddings and training dynamics");
+        TrainingDynamics dynamics = encoder.dynamics();
+        List<String> labelValues = java.util.Arrays.stream(labels).mapToObj(Integer::toString).toList();
+        ctx.writeArtifact(AUM, "text/csv", new ScoreTable(labelValues, dynamics.aum()).toCsv());
+        ctx.writeArtifact(EL2N, "text/csv", new ScoreTable(labelValues, dynamics.el2n()).toCsv());
+        ctx.writeArtifact(FORGETTING, "text/csv", new ScoreTable(labelValues, dynamics.forgetting()).toCsv());
+        String name = p.nameOrDefault();
+        Lineage lineage = new Lineage(List.of(imagesSet.id(), labelsSet.id()), "pruning", ctx.jobId().toString());
+        String embeddingsId = register(ctx, name, NpyFiles.float32(embeddings), lineage);
+        String labelsId = register(ctx, name + "-labels", NpyFiles.int64(labels), lineage);
+
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("dataset", embeddingsId);
+        result.put("labelsDataset", labelsId);
+        result.put("samples", labels.length);
+        result.put("dimension", spec.embeddingDim());
+        result.put("classes", classes);
+        result.put("architecture", spec.architecture().id());
+        result.put("epochs", spec.epochs());
+        result.put("trainAccuracy", accuracy);
+        result.put("trainSeconds", trainSeconds);
+        result.put("scores", List.of(AUM, EL2N, FORGETTING));
+        return result;
+      }
+    }
+  }
+
+  private static InputStream open(JobContext ctx, DatasetDescriptor d) throws IOException {
+    return ctx.artifacts().open(d.artifact().sha256());
+  }
+
+  private static int classes(int[] labels) {
+    int max = -1;
+    for (int l : labels) {
+      if (l < 0) {
+        throw PruningProblems.of("invalid-labels", "params.labels", "label " + l + " is negative; labels are the "
+            + "class codes 0 … classes − 1");
+      }
+      max = Math.max(max, l);
+    }
+    if (max < 1) {
+      throw PruningProblems.of("invalid-labels", "params.labels", "the labels hold " + (max + 1)
+          + " class; an encoder needs at least two");
+    }
+    return max + 1;
+  }
+
+  private static String register(JobContext ctx, String name, byte[] npy, Lineage lineage) {
+    ctx.checkCancelled();
+    ArtifactRef ref = ctx.writeArtifact(name + ".npy", "application/x-npy", npy);
+    return ctx.catalog().registerDataset(new DatasetRegistration(ctx.owner(), name, ref, "npy", null, List.of(),
+        lineage)).id();
+  }
+}
