@@ -33,12 +33,7 @@ public final class BaselineSelection implements SelectionMethod {
   @Override
   public int[] keep(SelectionTask task) {
     LabelledEmbeddings data = task.data();
-    float[][] z = new float[data.size()][data.dimension()];
-    for (int i = 0; i < z.length; i++) {
-      for (int k = 0; k < data.dimension(); k++) {
-        z[i][k] = (float) data.points()[i * data.dimension() + k];
-      }
-    }
+    float[][] z = data.floatRows();
     PruningRun run = new PruningRun(task.pruneRate(), true, task.budget(), task.seed());
     int[] kept = method.prune(new PruningInput(z, data.labels(), null), run).selection().kept().clone();
     java.util.Arrays.sort(kept);

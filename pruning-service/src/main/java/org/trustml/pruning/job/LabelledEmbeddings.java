@@ -35,6 +35,17 @@ public record LabelledEmbeddings(double[] points, int dimension, int[] labels, L
     return codes;
   }
 
+  /** The points as float rows, as the baseline methods take them. */
+  public float[][] floatRows() {
+    float[][] z = new float[size()][dimension];
+    for (int i = 0; i < z.length; i++) {
+      for (int k = 0; k < dimension; k++) {
+        z[i][k] = (float) points[i * dimension + k];
+      }
+    }
+    return z;
+  }
+
   /** The label value of sample i. */
   public String labelOf(int i) {
     return classes.get(labels[i]);

@@ -22,6 +22,10 @@ import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
 import org.trustml.core.job.JobRepository;
 import org.trustml.core.job.SubmissionContext;
+import org.trustml.pruning.baseline.D2Params;
+import org.trustml.pruning.baseline.D2Pruning;
+import org.trustml.pruning.baseline.PruningInput;
+import org.trustml.pruning.baseline.PruningRun;
 import org.trustml.pruning.selection.ClassBudgets;
 import org.trustml.pruning.selection.SelectionParams;
 import org.trustml.pruning.selection.SelectionResult;
@@ -47,8 +51,9 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
    *                      {@code pruning.embed} job that made them (with {@code score}); or
    * @param method        a selection method that needs no scores ({@code GET /api/v1/pruning/methods})
    * @param pruneRate     α in (0, 1): the share of samples removed
-   * @param strategy      with scores: {@code ccs} (default, CCS stratified), {@code topk} (keep the highest) or
-   *                      {@code bottomk} (keep the lowest)
+   * @param strategy      with scores: {@code ccs} (default, CCS stratified), {@code topk} (keep the highest),
+   *                      {@code bottomk} (keep the lowest) or {@code d2} (D2 pruning: message passing over the
+   *                      embeddings' kNN graph with the scores as difficulty; {@code beta} is its hard cut-off)
    * @param budget        {@code proportional} (default: each class keeps (1 − α)·n_c) or {@code uniform} (every
    *                      class keeps the same number)
    * @param beta          CCS: share of the hardest samples dropped first; default 0.1 at α ≤ 0.7 to 0.3 at α ≥ 0.9
@@ -64,7 +69,7 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
       String method,
       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
       Double pruneRate,
-      @Pattern(regexp = "ccs|topk|bottomk") String strategy,
+      @Pattern(regexp = "ccs|topk|bottomk|d2") String strategy,
       @Pattern(regexp = "proportional|uniform") String budget,
       @DecimalMin("0") @DecimalMax(value = "1", inclusive = false) Double beta,
       @Min(1) @Max(1000) Integer strata,
@@ -154,6 +159,10 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
     if (p.scores() != null && !ccs) {
       Map<String, Object> ccsOnly = scoredOnly(p);
       ccsOnly.remove("strategy");
+      if ("d2".equals(p.strategy())) { // D2 has a hard cut-off and a difficulty direction too, not strata
+        ccsOnly.remove("beta");
+        ccsOnly.remove("hardestIsHigh");
+      }
       for (Map.Entry<String, Object> e : ccsOnly.entrySet()) {
         if (e.getValue() != null) {
           throw PruningProblems.of("invalid-params", "params." + e.getKey(), e.getKey()
@@ -237,7 +246,13 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
         data.classes().size()));
     SelectionResult scored = null;
     int[] kept;
-    if (scores != null) {
+    if (scores != null && "d2".equals(p.strategy())) {
+      D2Params d2 = p.beta() == null ? D2Params.defaults() : D2Params.defaults().withBeta(p.beta());
+      scored = new D2Pruning(d2, p.hardestIsHighOrDefault()).prune(new PruningInput(data.floatRows(), data.labels(),
+          scores.scores()), new PruningRun(p.pruneRate(), true, p.budgetRule(), ctx.seed())).selection();
+      kept = scored.kept().clone();
+      java.util.Arrays.sort(kept);
+    } else if (scores != null) {
       scored = Selector.select(scores.scores(), data.labels(), p.selectionParams(ctx.seed()));
       kept = scored.kept();
     } else {

@@ -411,6 +411,27 @@ class PruningJobsIntegrationTest {
     assertThat(NpyReader.readInts(new ByteArrayInputStream(artifact(select, "kept.npy"))).data())
         .containsExactly(expected);
 
+    // D2 over EL2N (high = hard) on the embeddings' kNN graph: what the library's D2 keeps
+    JsonNode d2 = run("pruning.select", "{\"embeddings\":{\"dataset\":\"bars\",\"labels\":\"bars-labels\"},"
+        + "\"scores\":\"" + embed.get("id").asString() + "\",\"score\":\"el2n\",\"strategy\":\"d2\","
+        + "\"pruneRate\":0.7}");
+    assertThat(result(d2).get("kept").asInt()).isEqualTo(27);
+    double[] el2n = csvRows(artifact(embed, "el2n.csv")).stream().skip(1).mapToDouble(r -> Double.parseDouble(r[2]))
+        .toArray();
+    float[][] rows = new float[90][];
+    for (int i = 0; i < 90; i++) {
+      rows[i] = Arrays.copyOfRange(z.data(), i * 8, i * 8 + 8);
+    }
+    int[] d2Expected = new org.trustml.pruning.baseline.D2Pruning(org.trustml.pruning.baseline.D2Params.defaults(),
+        true).prune(new org.trustml.pruning.baseline.PruningInput(rows, labels, el2n),
+        org.trustml.pruning.baseline.PruningRun.classBalanced(0.7, SEED)).selection().kept().clone();
+    Arrays.sort(d2Expected);
+    assertThat(NpyReader.readInts(new ByteArrayInputStream(artifact(d2, "kept.npy"))).data())
+        .containsExactly(d2Expected);
+    assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"bars\",\"labels\":\"bars-labels\"},"
+        + "\"scores\":\"" + embed.get("id").asString() + "\",\"score\":\"el2n\",\"strategy\":\"d2\","
+        + "\"strata\":10,\"pruneRate\":0.5}", "invalid-params", "params.strata", "ccs strategy only");
+
     assertRefused("pruning.select", "{\"embeddings\":{\"dataset\":\"bars\",\"labels\":\"bars-labels\"},"
         + "\"scores\":\"" + embed.get("id").asString() + "\",\"pruneRate\":0.5}", "invalid-params", "params.score",
         "name its score, aum, el2n or forgetting");
