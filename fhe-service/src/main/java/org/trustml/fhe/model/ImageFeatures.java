@@ -26,12 +26,15 @@ public final class ImageFeatures {
   private final String description;
   private final DctFrontEnd frontEnd; // null for pixels
   private final int pixelSide;
+  private final boolean commonScale;
   private final ChannelNormaliser normaliser;
 
-  private ImageFeatures(String description, DctFrontEnd frontEnd, int pixelSide, ChannelNormaliser normaliser) {
+  private ImageFeatures(String description, DctFrontEnd frontEnd, int pixelSide, boolean commonScale,
+      ChannelNormaliser normaliser) {
     this.description = description;
     this.frontEnd = frontEnd;
     this.pixelSide = pixelSide;
+    this.commonScale = commonScale;
     this.normaliser = normaliser;
   }
 
@@ -39,14 +42,22 @@ public final class ImageFeatures {
   public static ImageFeatures dct(int[] lumaChannels) {
     ChannelPattern pattern = new ChannelPattern(4, lumaChannels, new int[0]);
     return new ImageFeatures("dct:F=4,S=7,luma=" + Arrays.toString(lumaChannels),
-        new DctFrontEnd(new DctSettings(4, 7, pattern, 1.0)), 0, null);
+        new DctFrontEnd(new DctSettings(4, 7, pattern, 1.0)), 0, false, null);
   }
 
-  /** The DCT front-end with any settings, e.g. colour; not fitted yet. */
+  /** The DCT front-end with any settings, e.g. colour, each channel standardised on its own; not fitted yet. */
   public static ImageFeatures dct(DctSettings settings) {
+    return dct(settings, false);
+  }
+
+  /**
+   * The DCT front-end with any settings; {@code commonScale}: channels centred and divided by one common scale
+   * ({@link ChannelNormaliser#withCommonScale()}) instead of standardised each on its own; not fitted yet.
+   */
+  public static ImageFeatures dct(DctSettings settings, boolean commonScale) {
     return new ImageFeatures("dct:F=" + settings.blockSize() + ",S=" + settings.mapSize() + ",luma="
-        + Arrays.toString(settings.pattern().luma()) + ",chroma=" + Arrays.toString(settings.pattern().chroma()),
-        new DctFrontEnd(settings), 0, null);
+        + Arrays.toString(settings.pattern().luma()) + ",chroma=" + Arrays.toString(settings.pattern().chroma())
+        + (commonScale ? ",scale=common" : ""), new DctFrontEnd(settings), 0, commonScale, null);
   }
 
   /**
@@ -57,7 +68,7 @@ public final class ImageFeatures {
     if (side < 1) {
       throw new IllegalArgumentException("pixel side must be positive, got " + side);
     }
-    return new ImageFeatures("pixels:" + side + "x" + side, null, side, null);
+    return new ImageFeatures("pixels:" + side + "x" + side, null, side, false, null);
   }
 
   /** The same pipeline with per-channel statistics from the first {@code count} images of {@code train}. */
@@ -66,7 +77,9 @@ public final class ImageFeatures {
     for (int i = 0; i < Math.min(count, train.count()); i++) {
       sample.add(maps(train, i));
     }
-    return new ImageFeatures(description, frontEnd, pixelSide, ChannelNormaliser.fit(sample));
+    ChannelNormaliser fitted = ChannelNormaliser.fit(sample);
+    return new ImageFeatures(description, frontEnd, pixelSide, commonScale,
+        commonScale ? fitted.withCommonScale() : fitted);
   }
 
   /** What the pipeline computes, e.g. {@code dct:F=4,S=7,luma=[0, 1, 2, 4, 5, 8]}. */

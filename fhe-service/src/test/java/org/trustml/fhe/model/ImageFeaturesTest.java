@@ -78,5 +78,17 @@ class ImageFeaturesTest {
     // 24 channels (18 luma, 2 x 3 chroma) of 8 x 8 maps
     assertThat(ImageFeatures.dct(DctSettings.cifarNative()).fit(colour, 6).transform(colour, 0, 1)[0])
         .hasSize(24 * 64);
+    // a common scale keeps the channels' relative spread: channel c's values are its per-channel standardised
+    // values times std_c / rms(std)
+    ImageFeatures own = ImageFeatures.dct(DctSettings.cifarNative()).fit(colour, 6);
+    ImageFeatures common = ImageFeatures.dct(DctSettings.cifarNative(), true).fit(colour, 6);
+    double[] stds = own.normaliser().stds();
+    double rms = Math.sqrt(java.util.Arrays.stream(stds).map(v -> v * v).sum() / stds.length);
+    double[] a = own.transform(colour, 2, 1)[0];
+    double[] b = common.transform(colour, 2, 1)[0];
+    for (int k = 0; k < a.length; k++) {
+      assertThat(b[k]).isCloseTo(a[k] * stds[k / 64] / rms, within(1e-9));
+    }
+    assertThat(common.description()).endsWith(",scale=common");
   }
 }
