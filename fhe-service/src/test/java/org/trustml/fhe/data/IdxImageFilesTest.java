@@ -1,4 +1,4 @@
-package org.trustml.fhe.dct;
+package org.trustml.fhe.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.trustml.fhe.dct.DctFeatures;
+import org.trustml.fhe.dct.DctFrontEnd;
+import org.trustml.fhe.dct.DctSettings;
+import org.trustml.fhe.dct.LabelledImages;
+import org.trustml.fhe.dct.PixelImage;
 
 /**
  * MNIST and Fashion-MNIST from shared/datasets (system property trustml.datasets.dir, which the build sets); each

@@ -1,10 +1,13 @@
-package org.trustml.fhe.model;
+package org.trustml.fhe.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.trustml.fhe.model.PolyNetwork;
+import org.trustml.fhe.model.PolyNetworkFormat;
+import org.trustml.fhe.model.SquareLayer;
 import org.trustml.ml.MlEngine;
 import org.trustml.ml.MlSettings;
 

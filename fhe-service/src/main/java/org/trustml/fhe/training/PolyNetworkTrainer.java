@@ -1,4 +1,4 @@
-package org.trustml.fhe.model;
+package org.trustml.fhe.training;
 
 import ai.djl.Model;
 import ai.djl.ndarray.NDArray;
@@ -10,6 +10,10 @@ import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import java.util.List;
+import org.trustml.fhe.model.DenseLayer;
+import org.trustml.fhe.model.ImageFeatures;
+import org.trustml.fhe.model.PolyNetwork;
+import org.trustml.fhe.model.SquareLayer;
 import org.trustml.ml.CancellationCheck;
 import org.trustml.ml.LabeledData;
 import org.trustml.ml.MlEngine;

@@ -1,4 +1,4 @@
-package org.trustml.fhe.dct;
+package org.trustml.fhe.data;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -12,6 +12,8 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.trustml.core.dataset.CifarBinaryReader;
 import org.trustml.core.dataset.CifarImages;
+import org.trustml.fhe.dct.ColourImages;
+import org.trustml.fhe.dct.PixelImage;
 
 /**
  * The CIFAR-10 subset of the shared datasets folder ({@code cifar10/}, see its MANIFEST.md): the first 1,000 test and

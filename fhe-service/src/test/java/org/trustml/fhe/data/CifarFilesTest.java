@@ -1,10 +1,12 @@
-package org.trustml.fhe.dct;
+package org.trustml.fhe.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import org.junit.jupiter.api.Test;
+import org.trustml.fhe.dct.ColourImages;
+import org.trustml.fhe.dct.PixelImage;
 
 /** The shared CIFAR-10 subset: counts, labels, and the JPEG re-encodings against the lossless originals. */
 class CifarFilesTest {

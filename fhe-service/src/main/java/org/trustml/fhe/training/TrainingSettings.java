@@ -1,4 +1,4 @@
-package org.trustml.fhe.model;
+package org.trustml.fhe.training;
 
 /**
  * How {@link PolyNetworkTrainer} trains: input → dense({@code hidden}) → x^2 → dense(classes).

@@ -1,4 +1,4 @@
-package org.trustml.fhe.dct;
+package org.trustml.fhe.data;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import org.trustml.core.dataset.IdxIntArray;
 import org.trustml.core.dataset.IdxReader;
+import org.trustml.fhe.dct.LabelledImages;
 
 /**
  * Loads MNIST and Fashion-MNIST from their IDX files ({@code <dataset>/<split>-images-idx3-ubyte[.gz]} and
