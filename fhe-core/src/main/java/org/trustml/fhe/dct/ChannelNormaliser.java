@@ -49,6 +49,25 @@ public final class ChannelNormaliser {
     return new ChannelNormaliser(mean, std);
   }
 
+  /**
+   * Statistics fitted elsewhere (e.g. by the training job, read back by a client to compute the same inputs).
+   *
+   * @throws IllegalArgumentException for arrays of different lengths, empty ones, or a negative or non-finite value
+   */
+  public static ChannelNormaliser of(double[] means, double[] stds) {
+    if (means.length == 0 || means.length != stds.length) {
+      throw new IllegalArgumentException("need one mean and one std per channel, got " + means.length + " means and "
+          + stds.length + " stds");
+    }
+    for (int c = 0; c < means.length; c++) {
+      if (!Double.isFinite(means[c]) || !Double.isFinite(stds[c]) || stds[c] < 0) {
+        throw new IllegalArgumentException("channel " + c + ": mean " + means[c] + ", std " + stds[c]
+            + " (finite, std >= 0)");
+      }
+    }
+    return new ChannelNormaliser(means.clone(), stds.clone());
+  }
+
   /** Per-channel means (a copy). */
   public double[] means() {
     return mean.clone();

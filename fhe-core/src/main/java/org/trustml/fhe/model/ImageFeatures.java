@@ -69,6 +69,34 @@ public final class ImageFeatures {
     return new ImageFeatures(description, frontEnd, pixelSide, ChannelNormaliser.fit(sample));
   }
 
+  /**
+   * A fitted pipeline rebuilt from what {@link #description()} and {@link #normaliser()} recorded, so a client
+   * computes exactly the inputs the network was trained on. Only the grey pipelines {@link #dct(int[])} and
+   * {@link #pixels(int)} can be rebuilt from their description.
+   *
+   * @throws IllegalArgumentException for another description, or statistics of the wrong length
+   */
+  public static ImageFeatures restore(String description, double[] means, double[] stds) {
+    ImageFeatures pipeline;
+    java.util.regex.Matcher dct = java.util.regex.Pattern.compile("dct:F=4,S=7,luma=\\[([0-9, ]+)]")
+        .matcher(description);
+    java.util.regex.Matcher pixels = java.util.regex.Pattern.compile("pixels:([0-9]+)x\\1").matcher(description);
+    if (dct.matches()) {
+      pipeline = dct(Arrays.stream(dct.group(1).split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray());
+    } else if (pixels.matches()) {
+      pipeline = pixels(Integer.parseInt(pixels.group(1)));
+    } else {
+      throw new IllegalArgumentException("cannot rebuild the feature pipeline '" + description + "': expected "
+          + "'dct:F=4,S=7,luma=[...]' or 'pixels:<side>x<side>'");
+    }
+    int channels = pipeline.frontEnd != null ? pipeline.frontEnd.settings().pattern().luma().length : 1;
+    if (means.length != channels) {
+      throw new IllegalArgumentException(description + " has " + channels + " channels, the statistics "
+          + means.length);
+    }
+    return new ImageFeatures(description, pipeline.frontEnd, pipeline.pixelSide, ChannelNormaliser.of(means, stds));
+  }
+
   /** What the pipeline computes, e.g. {@code dct:F=4,S=7,luma=[0, 1, 2, 4, 5, 8]}. */
   public String description() {
     return description;

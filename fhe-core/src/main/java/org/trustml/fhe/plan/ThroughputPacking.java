@@ -22,20 +22,31 @@ public final class ThroughputPacking {
    */
   public static Ciphertext[] encrypt(EvaluationPlan plan, double[][] features, CkksEncoder encoder,
       Function<Plaintext, Ciphertext> encrypt) {
-    if (features.length == 0 || features.length > plan.batchSize()) {
-      throw new IllegalArgumentException("a batch holds 1.." + plan.batchSize() + " images, got " + features.length);
+    return encrypt(plan.inputCount(), plan.inputLevel(), plan.inputScale(), plan.batchSize(), features, encoder,
+        encrypt);
+  }
+
+  /**
+   * Encrypts a batch for a plan known by its input shape only (a client holds the service's plan document, not the
+   * compiled plan): {@code inputCount} ciphertexts at {@code inputLevel} and the exact {@code inputScale}, at most
+   * {@code batchSize} images.
+   */
+  public static Ciphertext[] encrypt(int inputCount, int inputLevel, double inputScale, int batchSize,
+      double[][] features, CkksEncoder encoder, Function<Plaintext, Ciphertext> encrypt) {
+    if (features.length == 0 || features.length > batchSize) {
+      throw new IllegalArgumentException("a batch holds 1.." + batchSize + " images, got " + features.length);
     }
-    Ciphertext[] out = new Ciphertext[plan.inputCount()];
+    Ciphertext[] out = new Ciphertext[inputCount];
     double[] slots = new double[features.length];
     for (int j = 0; j < out.length; j++) {
       for (int b = 0; b < features.length; b++) {
-        if (features[b].length != plan.inputCount()) {
+        if (features[b].length != inputCount) {
           throw new IllegalArgumentException("image " + b + " has " + features[b].length + " features, the plan "
-              + "takes " + plan.inputCount());
+              + "takes " + inputCount);
         }
         slots[b] = features[b][j];
       }
-      out[j] = encrypt.apply(encoder.encode(slots, plan.inputLevel(), plan.inputScale()));
+      out[j] = encrypt.apply(encoder.encode(slots, inputLevel, inputScale));
     }
     return out;
   }

@@ -51,6 +51,24 @@ class ImageFeaturesTest {
   }
 
   @Test
+  void aRestoredPipelineComputesTheSameFeatures() {
+    LabelledImages train = images(30);
+    for (ImageFeatures fitted : new ImageFeatures[] {ImageFeatures.dct(new int[] {0, 1, 4}).fit(train, 30),
+        ImageFeatures.pixels(14).fit(train, 30), ImageFeatures.pixels(28).fit(train, 30)}) {
+      ImageFeatures restored = ImageFeatures.restore(fitted.description(), fitted.normaliser().means(),
+          fitted.normaliser().stds());
+      assertThat(restored.description()).isEqualTo(fitted.description());
+      assertThat(restored.transform(train, 3, 5)).isDeepEqualTo(fitted.transform(train, 3, 5));
+    }
+    assertThatThrownBy(() -> ImageFeatures.restore("dct:F=8,S=56,luma=[0]", new double[] {0}, new double[] {1}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot rebuild");
+    assertThatThrownBy(() -> ImageFeatures.restore("dct:F=4,S=7,luma=[0, 1]", new double[] {0}, new double[] {1}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("2 channels");
+    assertThatThrownBy(() -> ImageFeatures.restore("pixels:14x14", new double[] {0}, new double[] {-1}))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void unfittedOrWrongSizesAreRefused() {
     assertThatThrownBy(() -> ImageFeatures.pixels(28).transform(images(1), 0, 1))
         .isInstanceOf(IllegalStateException.class);
