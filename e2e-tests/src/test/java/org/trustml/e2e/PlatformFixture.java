@@ -10,12 +10,14 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.trustml.core.testing.EmbeddedDatabase;
 import org.trustml.e2e.service.E2eServiceApplication;
 import org.trustml.fairness.FairnessApplication;
+import org.trustml.fhe.FheApplication;
 import org.trustml.gateway.GatewayApplication;
 import org.trustml.pruning.PruningApplication;
 
 /**
- * The platform as the end-to-end tests see it: a real PostgreSQL, the filesystem store, three method services (the
- * test service {@code demo} and the real {@code fairness} and {@code pruning} services) and the gateway in front of them, wired as the
+ * The platform as the end-to-end tests see it: a real PostgreSQL, the filesystem store, four method services (the
+ * test service {@code demo} and the real {@code fairness}, {@code pruning} and {@code fhe} services) and the gateway in
+ * front of them, wired as the
  * launcher wires them. One per JVM. Each service context gets a config name of its own, so that it does not read the
  * gateway's {@code application.yml} from the shared classpath.
  */
@@ -25,6 +27,9 @@ final class PlatformFixture {
   static final String SERVICE = "demo";
   static final String FAIRNESS = "fairness";
   static final String PRUNING = "pruning";
+  static final String FHE = "fhe";
+  /** The gateway's upload limit: a batch of 49 ciphertexts at N = 2^13 (fhe's end-to-end test) is about 7 MB. */
+  static final int MAX_UPLOAD_BYTES = 16 * 1024 * 1024;
 
   private static PlatformFixture shared;
 
@@ -32,9 +37,11 @@ final class PlatformFixture {
   final int servicePort;
   final int fairnessPort;
   final int pruningPort;
+  final int fhePort;
   private final ConfigurableApplicationContext service;
   private final ConfigurableApplicationContext fairness;
   private final ConfigurableApplicationContext pruning;
+  private final ConfigurableApplicationContext fhe;
   private final ConfigurableApplicationContext gateway;
 
   private PlatformFixture() throws IOException {
@@ -44,6 +51,7 @@ final class PlatformFixture {
     servicePort = freePort();
     fairnessPort = freePort();
     pruningPort = freePort();
+    fhePort = freePort();
     String[] common = {"--spring.datasource.url=" + db, "--spring.datasource.username=postgres",
         "--spring.datasource.password=postgres", "--trustml.artifacts.fs.root=" + artifacts,
         "--trustml.internal-token=e2e-internal-token", "--spring.main.banner-mode=off"};
@@ -57,14 +65,22 @@ final class PlatformFixture {
         "--spring.config.name=e2e-pruning", "--server.port=" + pruningPort, "--trustml.service.name=" + PRUNING,
         "--trustml.catalog.url=http://localhost:" + gatewayPort, "--trustml.worker.poll=100ms",
         "--trustml.pruning.threads=2"));
+    fhe = new SpringApplicationBuilder(FheApplication.class).run(concat(common,
+        "--spring.config.name=e2e-fhe", "--server.port=" + fhePort, "--trustml.service.name=" + FHE,
+        "--trustml.catalog.url=http://localhost:" + gatewayPort, "--trustml.worker.poll=100ms",
+        // the gateway's jar on this shared classpath switches multipart parsing off in every context (Spring Cloud
+        // Gateway's MultipartEnvironmentPostProcessor); fhe's key-set upload is multipart, as in its own deployment
+        "--spring.servlet.multipart.enabled=true"));
     gateway = new SpringApplicationBuilder(GatewayApplication.class).run(concat(common,
         "--server.port=" + gatewayPort, "--trustml.gateway.admin-key=" + ADMIN_KEY,
         "--trustml.gateway.services." + SERVICE + "=http://localhost:" + servicePort,
         "--trustml.gateway.services." + FAIRNESS + "=http://localhost:" + fairnessPort,
         "--trustml.gateway.services." + PRUNING + "=http://localhost:" + pruningPort,
-        "--trustml.gateway.max-request-size=64KB", "--trustml.gateway.max-upload-size=1MB"));
+        "--trustml.gateway.services." + FHE + "=http://localhost:" + fhePort,
+        "--trustml.gateway.max-request-size=64KB", "--trustml.gateway.max-upload-size=" + MAX_UPLOAD_BYTES + "B"));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       gateway.close();
+      fhe.close();
       pruning.close();
       fairness.close();
       service.close();

@@ -150,8 +150,9 @@ class ThroughTheGatewayTest {
         });
 
     DatasetsApi datasets = client(userKey).createClient(DatasetsApi.class);
-    assertThatThrownBy(() -> datasets.uploadDataset("huge", new ByteArrayResource(new byte[2 * 1024 * 1024]),
-        null, null, null, null, null, null, null))
+    byte[] huge = new byte[PlatformFixture.MAX_UPLOAD_BYTES + 1024];
+    assertThatThrownBy(() -> datasets.uploadDataset("huge", new ByteArrayResource(huge), null, null, null, null, null,
+        null, null))
         .isInstanceOfSatisfying(HttpClientErrorException.class, e -> assertThat(e.getStatusCode().value())
             .isEqualTo(413));
     assertThatThrownBy(() -> datasets.uploadDataset("broken", new ByteArrayResource(

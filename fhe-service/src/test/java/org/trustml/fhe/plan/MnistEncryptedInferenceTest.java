@@ -12,12 +12,12 @@ import org.trustml.fhe.ckks.CkksEncoder;
 import org.trustml.fhe.ckks.Decryptor;
 import org.trustml.fhe.ckks.KeyGenerator;
 import org.trustml.fhe.ckks.SymmetricEncryptor;
-import org.trustml.fhe.dct.IdxImageFiles;
+import org.trustml.fhe.data.IdxImageFiles;
 import org.trustml.fhe.dct.LabelledImages;
 import org.trustml.fhe.model.ImageFeatures;
 import org.trustml.fhe.model.PolyNetwork;
-import org.trustml.fhe.model.PolyNetworkTrainer;
-import org.trustml.fhe.model.TrainingSettings;
+import org.trustml.fhe.training.PolyNetworkTrainer;
+import org.trustml.fhe.training.TrainingSettings;
 import org.trustml.ml.MlEngine;
 import org.trustml.ml.MlSettings;
 

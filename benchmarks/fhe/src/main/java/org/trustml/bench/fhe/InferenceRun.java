@@ -5,14 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.trustml.fhe.data.CifarFiles;
+import org.trustml.fhe.data.IdxImageFiles;
 import org.trustml.fhe.dct.ChannelPattern;
-import org.trustml.fhe.dct.CifarFiles;
 import org.trustml.fhe.dct.ColourImages;
 import org.trustml.fhe.dct.DctSettings;
-import org.trustml.fhe.dct.IdxImageFiles;
 import org.trustml.fhe.dct.LabelledImages;
 import org.trustml.fhe.model.ImageFeatures;
-import org.trustml.fhe.model.TrainingSettings;
+import org.trustml.fhe.training.TrainingSettings;
 import org.trustml.ml.MlEngine;
 import org.trustml.ml.MlSettings;
 
