@@ -52,7 +52,11 @@ import org.trustml.fhe.model.DenseLayer;
 import org.trustml.fhe.model.PolyNetwork;
 import org.trustml.fhe.model.PolyNetworkFormat;
 import org.trustml.fhe.model.SquareLayer;
+import org.trustml.fhe.plan.LatencyPacking;
+import org.trustml.fhe.plan.LatencyPlan;
 import org.trustml.fhe.plan.ParameterSets;
+import org.trustml.fhe.plan.PlanCompiler;
+import org.trustml.fhe.plan.PlanOptions;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -447,6 +451,149 @@ class FheServiceIntegrationTest {
     assertProblem(submit(TENANT, "fhe.compile", "{\"model\":\"mdl-deep\",\"parameterSet\":\"test\"}"), 400,
         "plan-does-not-fit", "depth 4");
     assertProblem(submit(OTHER, "fhe.compile", "{\"model\":\"mdl-net\"}"), 404, "not-found");
+  }
+
+  /** Diagonals encoded as plaintexts round more than integer weights do: see fhe-core's LatencyEvaluatorTest. */
+  static final double LATENCY_LOGIT_TOLERANCE = 5e-3;
+
+  /** The client's side of latency packing: one ciphertext per image, its features replicated with the period. */
+  static byte[] encryptLatency(double[][] images, JsonNode plan, KeyGenerator keys) {
+    CkksEncoder encoder = new CkksEncoder(params);
+    SymmetricEncryptor encryptor = new SymmetricEncryptor(keys.secretKey(), new SecureRandom());
+    Ciphertext[] out = new Ciphertext[images.length];
+    for (int b = 0; b < images.length; b++) {
+      out[b] = LatencyPacking.encrypt(plan.get("inputPeriod").asInt(), plan.get("inputCount").asInt(),
+          plan.get("inputLevel").asInt(), plan.get("inputScale").asDouble(), images[b], encoder,
+          encryptor::encrypt);
+    }
+    return CiphertextBatch.write(out);
+  }
+
+  static int[] rotationSteps(JsonNode plan) {
+    int[] steps = new int[plan.get("rotationSteps").size()];
+    for (int i = 0; i < steps.length; i++) {
+      steps[i] = plan.get("rotationSteps").get(i).asInt();
+    }
+    return steps;
+  }
+
+  @Test
+  void latencyPackedInferenceDecryptsToThePlaintextLogits() {
+    JsonNode plan = result(finished(submit(TENANT, "fhe.compile",
+        "{\"model\":\"mdl-net\",\"packing\":\"latency\"}")));
+    String planId = plan.get("plan").asString();
+    // the service's layout is the library's, step for step
+    LatencyPlan expected = LatencyPlan.of(PlanCompiler.compile(network, params, PlanOptions.defaults()));
+    int[] steps = expected.rotationSteps();
+    assertThat(steps).isNotEmpty();
+    assertThat(plan.get("packing").asString()).isEqualTo("latency");
+    assertThat(plan.get("rotationSteps").toString()).isEqualTo(Arrays.toString(steps).replace(" ", ""));
+    assertThat(plan.get("inputPeriod").asInt()).isEqualTo(expected.inputPeriod()).isEqualTo(8);
+    assertThat(plan.get("ciphertextsPerImage").asInt()).isEqualTo(1);
+    assertThat(plan.get("operations").get("rotations").asLong()).isEqualTo(expected.rotations()).isPositive();
+    assertThat(plan.get("operations").get("scalarProducts").asLong()).isEqualTo(expected.plaintextProducts());
+    assertThat(plan.get("operations").get("multiplications").asLong()).isEqualTo(1);
+    assertThat(plan.get("sizes").get("galoisKeys").asLong())
+        .isEqualTo(CkksSerializer.galoisKeysBytes(params, steps.length));
+    JsonNode document = http.get().uri("/plans/{id}", planId).header(Headers.TENANT, TENANT).retrieve()
+        .body(JsonNode.class);
+    assertThat(document.get("rotationSteps")).isEqualTo(plan.get("rotationSteps"));
+    assertThat(document.get("report").asString()).contains("latency packing");
+
+    // the client makes Galois keys for exactly the plan's steps
+    byte[] galois = CkksSerializer.write(client.galoisKeys(rotationSteps(plan), false));
+    assertThat((long) galois.length).isEqualTo(plan.get("sizes").get("galoisKeys").asLong());
+    ResponseEntity<JsonNode> registered = uploadKeys(TENANT, parts(publicKey, relinKey, galois));
+    assertThat(registered.getStatusCode().value()).as(String.valueOf(registered.getBody())).isIn(200, 201);
+    String keySetId = registered.getBody().get("id").asString();
+
+    int count = 3;
+    double[][] x = images(count, 8, 17);
+    byte[] batch = encryptLatency(x, plan, client);
+    ResponseEntity<JsonNode> uploaded = uploadInputs(batch, planId, keySetId);
+    assertThat(uploaded.getStatusCode().value()).as(String.valueOf(uploaded.getBody())).isEqualTo(201);
+    assertThat(uploaded.getBody().get("count").asInt()).isEqualTo(count);
+    assertThat(CiphertextBatch.bytes(count, plan.get("sizes").get("inputCiphertext").asLong()))
+        .isEqualTo(batch.length);
+    String inputs = uploaded.getBody().get("sha256").asString();
+
+    JsonNode infer = finished(submit(TENANT, "fhe.infer", "{\"plan\":\"" + planId + "\",\"keySet\":\""
+        + keySetId + "\",\"inputs\":\"" + inputs + "\"}"));
+    JsonNode summary = result(infer);
+    assertThat(summary.get("packing").asString()).isEqualTo("latency");
+    assertThat(summary.get("images").asInt()).isEqualTo(count);
+    assertThat(summary.get("outputs").asInt()).isEqualTo(count);
+    assertThat(summary.get("perImageMillis").asDouble()).isPositive();
+    assertThat(infer.get("progress").get("fraction").asDouble()).isEqualTo(1.0);
+    byte[] logitsBytes = http.get().uri("/jobs/{id}/artifacts/logits.ckks", infer.get("id").asString())
+        .header(Headers.TENANT, TENANT).retrieve().body(byte[].class);
+    assertThat((long) logitsBytes.length)
+        .isEqualTo(CiphertextBatch.bytes(count, plan.get("sizes").get("outputCiphertext").asLong()));
+
+    Ciphertext[] logits = CiphertextBatch.read(params, logitsBytes);
+    assertThat(logits).hasSize(count);
+    CkksEncoder encoder = new CkksEncoder(params);
+    Decryptor decryptor = new Decryptor(client.secretKey());
+    double worst = 0;
+    for (int b = 0; b < count; b++) {
+      double[] decrypted = LatencyPacking.decryptLogits(3, logits[b], encoder, decryptor);
+      double[] plain = network.forward(x[b]);
+      for (int k = 0; k < plain.length; k++) {
+        worst = Math.max(worst, Math.abs(plain[k] - decrypted[k]));
+      }
+      assertThat(PolyNetwork.argmax(decrypted)).isEqualTo(PolyNetwork.argmax(plain));
+    }
+    assertThat(worst).isLessThan(LATENCY_LOGIT_TOLERANCE);
+  }
+
+  @Test
+  void latencyInferenceWithoutTheRotationKeysOrWithTheWrongCountIsRefused() {
+    JsonNode plan = result(finished(submit(TENANT, "fhe.compile",
+        "{\"model\":\"mdl-net\",\"packing\":\"latency\"}")));
+    String planId = plan.get("plan").asString();
+    byte[] one = encryptLatency(images(1, 8, 5), plan, client);
+    String inputs = uploadInputs(one, null, null).getBody().get("sha256").asString();
+
+    // no Galois keys at all, then keys for other steps
+    String bare = uploadKeys(TENANT, parts(publicKey, relinKey, null)).getBody().get("id").asString();
+    String steps = plan.get("rotationSteps").toString();
+    ResponseEntity<JsonNode> refused = submit(TENANT, "fhe.infer", "{\"plan\":\"" + planId + "\",\"keySet\":\""
+        + bare + "\",\"inputs\":\"" + inputs + "\"}");
+    assertProblem(refused, 400, "missing-rotations", "rotation steps " + steps.replace(",", ", "));
+    assertThat(refused.getBody().get("field").asString()).isEqualTo("params.keySet");
+    int first = plan.get("rotationSteps").get(0).asInt();
+    String partial = uploadKeys(TENANT, parts(publicKey, relinKey,
+        CkksSerializer.write(client.galoisKeys(new int[] {first}, false)))).getBody().get("id").asString();
+    assertProblem(submit(TENANT, "fhe.infer", "{\"plan\":\"" + planId + "\",\"keySet\":\"" + partial
+        + "\",\"inputs\":\"" + inputs + "\"}"), 400, "missing-rotations");
+
+    // a request carries 1 to batchSize images, one ciphertext each
+    int max = plan.get("batchSize").asInt();
+    Ciphertext c = CiphertextBatch.read(params, one)[0];
+    Ciphertext[] tooMany = new Ciphertext[max + 1];
+    Arrays.fill(tooMany, c);
+    String keySetId = keySet();
+    assertProblem(uploadInputs(CiphertextBatch.write(tooMany), planId, keySetId), 400, "wrong-count",
+        (max + 1) + " ciphertexts", "one per image");
+    String many = uploadInputs(CiphertextBatch.write(tooMany), null, null).getBody().get("sha256").asString();
+    String full = uploadKeys(TENANT, parts(publicKey, relinKey, CkksSerializer.write(client.galoisKeys(rotationSteps(plan),
+        false)))).getBody().get("id").asString();
+    assertProblem(submit(TENANT, "fhe.infer", "{\"plan\":\"" + planId + "\",\"keySet\":\"" + full
+        + "\",\"inputs\":\"" + many + "\"}"), 400, "wrong-count", "one per image");
+    assertProblem(submit(TENANT, "fhe.infer", "{\"plan\":\"" + planId + "\",\"keySet\":\"" + full
+        + "\",\"inputs\":\"" + inputs + "\",\"images\":2}"), 400, "invalid-params", "one per image");
+
+    // a layer wider than the slots cannot be laid out one image per ciphertext; estimates are throughput-only
+    model("mdl-too-wide", network(5000, 2, 2, 9));
+    ResponseEntity<JsonNode> wide = submit(TENANT, "fhe.compile",
+        "{\"model\":\"mdl-too-wide\",\"packing\":\"latency\"}");
+    assertProblem(wide, 400, "plan-does-not-fit", "needs 8192 slots");
+    assertThat(wide.getBody().get("field").asString()).isEqualTo("params.packing");
+    assertProblem(submit(TENANT, "fhe.compile", "{\"model\":\"mdl-net\",\"packing\":\"diagonal\"}"), 400,
+        "unsupported-packing", "diagonal");
+    assertProblem(http.post().uri("/estimates").header(Headers.TENANT, TENANT).contentType(MediaType.APPLICATION_JSON)
+        .body("{\"model\":\"mdl-net\",\"packing\":\"latency\"}").retrieve().toEntity(JsonNode.class), 400,
+        "unsupported-packing", "throughput packing only");
   }
 
   @Test

@@ -18,6 +18,11 @@ public final class CkksEncoder {
     this.embedding = new CanonicalEmbedding(params.logN());
   }
 
+  /** The parameters this encoder encodes for. */
+  public CkksParameters parameters() {
+    return params;
+  }
+
   /** Real values (not modified; at most N/2, the rest zero) at the top level and the default scale. */
   public Plaintext encode(double[] values) {
     return encode(values, params.maxLevel(), params.defaultScale());

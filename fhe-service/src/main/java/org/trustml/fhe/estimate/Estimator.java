@@ -35,6 +35,12 @@ public class Estimator {
       throw ProblemException.badRequest("invalid-request", "give exactly one of model (a catalog id) and "
           + "architecture ({inputs, hidden, classes})").with("field", request.model() == null ? "model" : "architecture");
     }
+    if (PlanDocument.LATENCY.equals(request.packing())) {
+      // the measured costs are of throughput's integer products; rotations and diagonal products are not timed yet
+      throw ProblemException.badRequest("unsupported-packing", "estimates cover throughput packing only; compile "
+          + "with packing 'latency' (fhe.compile) to get its rotation steps, Galois key size and operation counts, "
+          + "and run fhe.infer for its measured per-image time").with("field", "packing");
+    }
     PolyNetwork network = request.model() != null ? networks.load(owner, request.model(), "model").network()
         : request.architecture().network();
     String what = request.model() != null ? request.model() : "architecture";

@@ -11,6 +11,7 @@ import org.trustml.core.job.SubmissionContext;
 import org.trustml.core.web.ProblemException;
 import org.trustml.fhe.model.PolyNetwork;
 import org.trustml.fhe.plan.EvaluationPlan;
+import org.trustml.fhe.plan.LatencyPlan;
 import org.trustml.fhe.plan.ParameterSets;
 import org.trustml.fhe.plan.PlanCompiler;
 import org.trustml.fhe.plan.PlanOptions;
@@ -32,7 +33,9 @@ public class CompileJob implements JobHandler<CompileJob.Params> {
 
   /**
    * @param model          catalog id of a {@code trustml-poly-network} model
-   * @param packing        {@code throughput} (one ciphertext per feature, one image per slot)
+   * @param packing        {@code throughput} (default: one ciphertext per feature, one image per slot) or
+   *                       {@code latency} (one image per ciphertext; the client makes Galois keys for the plan's
+   *                       rotation steps)
    * @param parameterSet   {@code auto} (default), or one of the supported sets
    * @param inputLogScale  log2 of the input scale (default 35)
    * @param valueBits      log2 of a bound on every intermediate value (default 12)
@@ -81,7 +84,7 @@ public class CompileJob implements JobHandler<CompileJob.Params> {
   @Override
   public void validate(Params p, SubmissionContext submission) {
     String owner = submission.owner();
-    compile(p, networks.load(owner, p.model(), "params.model"), "params.");
+    document(p, networks.load(owner, p.model(), "params.model"), "params.");
   }
 
   @Override
@@ -89,32 +92,42 @@ public class CompileJob implements JobHandler<CompileJob.Params> {
     ctx.progress(0.1, "reading model " + p.model());
     NetworkSource.Loaded network = networks.load(ctx.owner(), p.model(), "params.model");
     ctx.progress(0.4, "compiling");
-    EvaluationPlan plan = compile(p, network, "params.");
-    PlanDocument doc = PlanDocument.of(network.model(), network.sha256(), plan);
+    PlanDocument doc = document(p, network, "params.");
     ctx.checkCancelled();
     ctx.writeArtifact("network.json", "application/json", ctx.artifacts().readAllBytes(network.sha256()));
     ctx.writeArtifact(StoredPlans.PLAN_ARTIFACT, "application/json", json.writeValueAsBytes(doc));
     ctx.writeArtifact("plan.txt", "text/plain", doc.report().getBytes(StandardCharsets.UTF_8));
     ctx.log("compiled " + doc.parameterSet() + ", depth " + doc.depth() + ", " + doc.operations().total()
-        + " operations per batch of " + doc.batchSize());
+        + (doc.isLatency() ? " operations per image, " + doc.rotationSteps().size() + " rotation steps"
+            : " operations per batch of " + doc.batchSize()));
     return new Summary(ctx.jobId().toString(), doc.parameterSet(), doc.parameterId(), doc.packing(), doc.depth(),
         doc.inputLevel(), doc.inputScale(), doc.inputCount(), doc.outputCount(), doc.outputLevel(), doc.batchSize(),
-        doc.rotationSteps(), doc.operations(), doc.sizes());
+        doc.rotationSteps(), doc.inputPeriod(), doc.ciphertextsPerImage(), doc.operations(), doc.sizes());
   }
 
   /** The result summary: the plan id and what a client needs to encrypt for it. */
   public record Summary(String plan, String parameterSet, String parameterId, String packing, int depth,
       int inputLevel, double inputScale, int inputCount, int outputCount, int outputLevel, int batchSize,
-      java.util.List<Integer> rotationSteps, PlanDocument.Operations operations, PlanDocument.Sizes sizes) {}
+      java.util.List<Integer> rotationSteps, Integer inputPeriod, Integer ciphertextsPerImage,
+      PlanDocument.Operations operations, PlanDocument.Sizes sizes) {}
+
+  /** The plan document {@code p} asks for, laid out for its packing; every refusal as {@link #compile}. */
+  public static PlanDocument document(Params p, NetworkSource.Loaded loaded, String prefix) {
+    EvaluationPlan plan = compile(p, loaded, prefix);
+    return PlanDocument.LATENCY.equals(p.packing())
+        ? PlanDocument.of(loaded.model(), loaded.sha256(), latency(plan, loaded.model(), prefix))
+        : PlanDocument.of(loaded.model(), loaded.sha256(), plan);
+  }
 
   /**
-   * The plan {@code p} asks for; every reason it cannot be built is a 400 naming the field ({@code prefix} + name).
+   * The plan {@code p} asks for (its levels and scales, which both packings share); every reason it cannot be built
+   * is a 400 naming the field ({@code prefix} + name).
    */
   public static EvaluationPlan compile(Params p, NetworkSource.Loaded loaded, String prefix) {
-    if (!PlanDocument.THROUGHPUT.equals(p.packing())) {
-      throw ProblemException.badRequest("unsupported-packing", "packing '" + p.packing() + "' is not available; "
-          + "this version compiles '" + PlanDocument.THROUGHPUT + "' (one ciphertext per feature, one image per "
-          + "slot)").with("field", prefix + "packing");
+    if (!PlanDocument.THROUGHPUT.equals(p.packing()) && !PlanDocument.LATENCY.equals(p.packing())) {
+      throw ProblemException.badRequest("unsupported-packing", "packing must be '" + PlanDocument.THROUGHPUT
+          + "' (one ciphertext per feature, one image per slot) or '" + PlanDocument.LATENCY + "' (one image per "
+          + "ciphertext), was '" + p.packing() + "'").with("field", prefix + "packing");
     }
     PolyNetwork network = loaded.network();
     int depth = PlanCompiler.depth(network);
@@ -128,6 +141,16 @@ public class CompileJob implements JobHandler<CompileJob.Params> {
     } catch (IllegalArgumentException e) {
       throw ProblemException.badRequest("plan-does-not-fit", "model '" + loaded.model() + "' (depth " + depth
           + "): " + e.getMessage()).with("field", prefix.isEmpty() ? "model" : prefix + "model");
+    }
+  }
+
+  /** {@code plan} laid out one image per ciphertext; a 400 naming the packing if a layer is wider than the slots. */
+  public static LatencyPlan latency(EvaluationPlan plan, String model, String prefix) {
+    try {
+      return LatencyPlan.of(plan);
+    } catch (IllegalArgumentException e) {
+      throw ProblemException.badRequest("plan-does-not-fit", "model '" + model + "' cannot use latency packing: "
+          + e.getMessage()).with("field", prefix + "packing");
     }
   }
 }

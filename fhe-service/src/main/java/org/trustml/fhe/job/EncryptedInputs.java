@@ -12,7 +12,8 @@ import org.trustml.fhe.plan.ParameterSets;
 /**
  * Checks a client's batch of input ciphertexts, each problem a 400 naming the ciphertext: a malformed container or
  * ciphertext, something that is not a ciphertext, another parameter set than the key set's, the wrong number for the
- * plan, a level or scale other than the plan's input level and scale.
+ * plan (throughput: one per feature; latency: one per image, at most the plan's batch size), a level or scale other
+ * than the plan's input level and scale.
  */
 public final class EncryptedInputs {
 
@@ -52,7 +53,11 @@ public final class EncryptedInputs {
    */
   public static Ciphertext[] parse(byte[] batch, PlanDocument plan, CkksParameters params, String field) {
     List<byte[]> parts = split(batch, field);
-    if (parts.size() != plan.inputCount()) {
+    if (plan.isLatency() && (parts.isEmpty() || parts.size() > plan.batchSize())) {
+      throw ProblemException.badRequest("wrong-count", field + " holds " + parts.size() + " ciphertexts; the "
+          + "latency plan takes one per image, 1 to " + plan.batchSize() + " images a request").with("field", field);
+    }
+    if (!plan.isLatency() && parts.size() != plan.inputCount()) {
       throw ProblemException.badRequest("wrong-count", field + " holds " + parts.size() + " ciphertexts; the plan "
           + "takes " + plan.inputCount() + " (one per feature, each holding that feature of up to " + plan.batchSize()
           + " images)").with("field", field);

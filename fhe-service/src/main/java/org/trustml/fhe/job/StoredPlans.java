@@ -1,5 +1,6 @@
 package org.trustml.fhe.job;
 
+import java.util.Arrays;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.trustml.core.artifact.ArtifactRef;
@@ -9,6 +10,7 @@ import org.trustml.core.job.JobRepository;
 import org.trustml.core.job.JobState;
 import org.trustml.core.web.ProblemException;
 import org.trustml.fhe.plan.EvaluationPlan;
+import org.trustml.fhe.plan.LatencyPlan;
 import org.trustml.fhe.plan.ParameterSets;
 import org.trustml.fhe.plan.PlanCompiler;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,8 +38,8 @@ public class StoredPlans {
     this.json = json;
   }
 
-  /** A stored plan, rebuilt. */
-  public record Loaded(String id, PlanDocument document, EvaluationPlan plan) {}
+  /** A stored plan, rebuilt; {@code latency} is its layout when it is latency-packed, null otherwise. */
+  public record Loaded(String id, PlanDocument document, EvaluationPlan plan, LatencyPlan latency) {}
 
   /**
    * The owner's plan {@code id}: 404 if there is no such compile job for the owner, 400 naming {@code field} if the
@@ -67,6 +69,15 @@ public class StoredPlans {
       throw new IllegalStateException("plan " + id + " rebuilt to other steps than were stored; the compiler "
           + "changed since it was compiled: compile the model again");
     }
-    return new Loaded(id, doc, plan);
+    LatencyPlan latency = null;
+    if (doc.isLatency()) {
+      latency = LatencyPlan.of(plan);
+      if (!Arrays.equals(latency.rotationSteps(), doc.rotationSteps().stream().mapToInt(Integer::intValue).toArray())
+          || latency.inputPeriod() != doc.inputPeriod()) {
+        throw new IllegalStateException("plan " + id + " rebuilt to another latency layout than was stored; "
+            + "compile the model again");
+      }
+    }
+    return new Loaded(id, doc, plan, latency);
   }
 }
