@@ -7,6 +7,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import java.util.List;
 import org.trustml.fhe.ckks.CkksParameters;
 import org.trustml.fhe.ckks.CkksSerializer;
 import org.trustml.fhe.ckks.KeyGenerator;
@@ -62,6 +63,21 @@ public record ClientKeys(String parameterSet, SecretKey secretKey, byte[] public
         : CkksSerializer.write(generator.galoisKeys(galoisSteps.clone(), false));
     return new ClientKeys(parameterSet, generator.secretKey(), CkksSerializer.write(generator.publicKey()),
         CkksSerializer.write(generator.relinearizationKey()), galois);
+  }
+
+  /**
+   * Keys for {@code plan}: its parameter set, and Galois keys for exactly its rotation steps (none with throughput
+   * packing).
+   */
+  public static ClientKeys forPlan(FheClient.Plan plan, byte[] seed) {
+    return generate(plan.parameterSet(), seed, plan.rotationSteps());
+  }
+
+  /** Those of {@code steps} these keys hold no Galois key for, ascending. */
+  public List<Integer> missingRotations(int[] steps) {
+    List<Integer> have = galoisKeys == null ? List.of()
+        : CkksSerializer.readGaloisKeys(parameters(), galoisKeys).rotationSteps();
+    return Arrays.stream(steps).filter(s -> !have.contains(s)).sorted().boxed().toList();
   }
 
   /** Writes the keys to {@code dir} (created if needed); the secret key's file is readable by its owner only. */

@@ -68,11 +68,25 @@ public final class FheClient {
   /**
    * What a client encrypts for: the plan document's input shape and the model it was compiled from.
    *
-   * @param inputScale the exact scale to encode at
-   * @param batchSize  images per batch (one per slot)
+   * @param packing       {@value #THROUGHPUT} or {@value #LATENCY}: decides how {@link BatchCrypto} packs
+   * @param inputScale    the exact scale to encode at
+   * @param batchSize     throughput: images per batch (one per slot); latency: most images per request
+   * @param inputPeriod   latency: the period an image's features are replicated with; 0 with throughput
+   * @param rotationSteps the rotation steps the keys need Galois keys for (none with throughput)
    */
   public record Plan(String id, String model, String parameterSet, String packing, int inputLevel, double inputScale,
-      int inputCount, int outputCount, int batchSize, JsonNode document) {}
+      int inputCount, int outputCount, int batchSize, int inputPeriod, int[] rotationSteps, JsonNode document) {
+
+    /** Whether the plan takes one ciphertext per image. */
+    public boolean isLatency() {
+      return LATENCY.equals(packing);
+    }
+  }
+
+  /** One ciphertext per feature, one image per slot. */
+  public static final String THROUGHPUT = "throughput";
+  /** One ciphertext per image; needs Galois keys for the plan's rotation steps. */
+  public static final String LATENCY = "latency";
 
   /** Registers the evaluation keys (public, relinearisation, Galois if any) and returns the key set's id. */
   public String registerKeys(ClientKeys keys) {
@@ -101,9 +115,13 @@ public final class FheClient {
   /** The compiled plan {@code id} (the {@code fhe.compile} job's id). */
   public Plan plan(String id) {
     JsonNode d = send(request(FHE + "/plans/" + encode(id)).GET());
+    int[] steps = new int[d.path("rotationSteps").size()];
+    for (int i = 0; i < steps.length; i++) {
+      steps[i] = d.path("rotationSteps").get(i).asInt();
+    }
     return new Plan(id, d.path("model").asString(), d.path("parameterSet").asString(), d.path("packing").asString(),
         d.path("inputLevel").asInt(), d.path("inputScale").asDouble(), d.path("inputCount").asInt(),
-        d.path("outputCount").asInt(), d.path("batchSize").asInt(), d);
+        d.path("outputCount").asInt(), d.path("batchSize").asInt(), d.path("inputPeriod").asInt(0), steps, d);
   }
 
   /** A catalog model's descriptor. */
@@ -145,9 +163,14 @@ public final class FheClient {
 
   /** Submits {@code fhe.compile} of a catalog model with throughput packing; the job's id is the plan's. */
   public Job compile(String model) {
+    return compile(model, THROUGHPUT);
+  }
+
+  /** Submits {@code fhe.compile} of a catalog model with {@code packing}; the job's id is the plan's. */
+  public Job compile(String model, String packing) {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("model", model);
-    params.put("packing", "throughput");
+    params.put("packing", packing);
     return submit("fhe.compile", params);
   }
 
@@ -212,6 +235,7 @@ public final class FheClient {
 
   /**
    * Downloads the encrypted logits of a succeeded {@code fhe.infer} job and decrypts them: {@code [image][class]}.
+   * Reads the job's plan for its packing and class count.
    */
   public double[][] decryptLogits(String inferJob, ClientKeys keys) {
     Job job = job(inferJob);
@@ -219,7 +243,9 @@ public final class FheClient {
       throw new IllegalStateException("job " + inferJob + " is " + job.state() + "; its logits exist once it "
           + "succeeded");
     }
-    return BatchCrypto.decryptLogits(keys, artifact(inferJob, "logits.ckks"), job.params().path("images").asInt());
+    Plan plan = plan(job.params().path("plan").asString());
+    return BatchCrypto.decryptLogits(plan, keys, artifact(inferJob, "logits.ckks"),
+        job.params().path("images").asInt());
   }
 
   private HttpRequest.Builder request(String path) {

@@ -107,7 +107,7 @@ class FheClientTest {
   void uploadsSubmitsPollsAndDecrypts() throws Exception {
     JsonMapper json = JsonMapper.builder().build();
     FheClient.Plan plan = new FheClient.Plan("p-1", "mdl-1", "test", "throughput", 2, Math.pow(2, 35), 3, 2, 4096,
-        null);
+        0, new int[0], null);
     double[][] features = {{0.5, -1, 2}, {1.5, 0.25, -0.75}};
     byte[] batch = BatchCrypto.encrypt(plan, keys, features);
     // the batch holds one ciphertext per feature at the plan's level and scale, slot b = image b
@@ -129,10 +129,12 @@ class FheClientTest {
           "{\"id\":\"j-1\",\"type\":\"fhe.infer\",\"state\":\"QUEUED\",\"params\":{\"images\":2}}"));
       server.on("GET", "/api/v1/fhe/jobs/j-1", r -> FakeServer.Response.json(200, polls.incrementAndGet() < 3
           ? "{\"id\":\"j-1\",\"state\":\"RUNNING\",\"progress\":{\"fraction\":0.5,\"stage\":\"square\"}}"
-          : "{\"id\":\"j-1\",\"type\":\"fhe.infer\",\"state\":\"SUCCEEDED\",\"params\":{\"images\":2},"
+          : "{\"id\":\"j-1\",\"type\":\"fhe.infer\",\"state\":\"SUCCEEDED\",\"params\":{\"plan\":\"p-1\","
+              + "\"images\":2},"
               + "\"result\":{\"images\":2}}"));
       server.on("GET", "/api/v1/fhe/jobs/j-1/artifacts/logits.ckks",
           r -> new FakeServer.Response(200, "application/octet-stream", outputs));
+      server.on("GET", "/api/v1/fhe/plans/p-1", r -> FakeServer.Response.json(200, PLAN));
       FheClient client = new FheClient(server.url(), "k").pollInterval(Duration.ofMillis(10));
 
       assertThat(client.uploadInputs(batch, "p-1", "ks 1")).isEqualTo("abc");
@@ -162,13 +164,20 @@ class FheClientTest {
 
   @Test
   void encryptionRefusesAnotherParameterSetOrPacking() {
-    FheClient.Plan other = new FheClient.Plan("p", "m", "cryptonets", "throughput", 2, 1e10, 3, 2, 8192, null);
+    FheClient.Plan other = new FheClient.Plan("p", "m", "cryptonets", "throughput", 2, 1e10, 3, 2, 8192, 0, new int[0], null);
     assertThatThrownBy(() -> BatchCrypto.encrypt(other, keys, new double[][] {{1, 2, 3}}))
         .hasMessageContaining("--params cryptonets");
-    FheClient.Plan latency = new FheClient.Plan("p", "m", "test", "latency", 2, 1e10, 3, 2, 4096, null);
-    assertThatThrownBy(() -> BatchCrypto.encrypt(latency, keys, new double[][] {{1, 2, 3}}))
-        .hasMessageContaining("throughput packing only");
-    FheClient.Plan plan = new FheClient.Plan("p", "m", "test", "throughput", 2, 1e10, 3, 2, 4096, null);
+    FheClient.Plan diagonal = new FheClient.Plan("p", "m", "test", "diagonal", 2, 1e10, 3, 2, 4096, 0, new int[0],
+        null);
+    assertThatThrownBy(() -> BatchCrypto.encrypt(diagonal, keys, new double[][] {{1, 2, 3}}))
+        .hasMessageContaining("uses diagonal packing");
+    FheClient.Plan latency = new FheClient.Plan("p", "m", "test", "latency", 2, 1e10, 3, 2, 4, 4, new int[] {1},
+        null);
+    assertThatThrownBy(() -> BatchCrypto.encrypt(latency, keys, new double[5][3])).hasMessageContaining("1 to 4");
+    assertThatThrownBy(() -> BatchCrypto.encrypt(latency, keys, new double[][] {{1, 2}}))
+        .hasMessageContaining("takes 3");
+    FheClient.Plan plan = new FheClient.Plan("p", "m", "test", "throughput", 2, 1e10, 3, 2, 4096, 0, new int[0],
+        null);
     assertThatThrownBy(() -> BatchCrypto.encrypt(plan, keys, new double[][] {{1, 2}}))
         .hasMessageContaining("takes 3");
     assertThat(Arrays.stream(BatchCrypto.argmax(new double[][] {{0, 0}, {-1, -2}})).boxed()).containsExactly(0, 0);

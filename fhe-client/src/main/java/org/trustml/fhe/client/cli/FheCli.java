@@ -31,6 +31,8 @@ public final class FheCli {
         (--url and --api-key default to the environment variables TRUSTML_URL and TRUSTML_API_KEY)
       commands:
         keygen --params test|cryptonets --out DIR [--seed FILE] [--galois-steps 1,2,...]
+        keygen --plan ID --out DIR [--seed FILE]              keys for the plan: its parameter set and rotation
+                                                              steps (a latency plan needs Galois keys)
         register-keys --keys DIR                              prints the key set's id
         encrypt --plan ID --keys DIR --images IDX_FILE --count N --out FILE
                                                               MNIST IDX images -> features -> ciphertexts
@@ -38,7 +40,8 @@ public final class FheCli {
                                                               uploads the batch, prints the job's id
         decrypt --keys DIR --job ID                           prints one class per image
         classify --plan ID --keys DIR --images IDX_FILE --count N
-                                                              all of the above in one go
+                                                              all of the above in one go (makes the keys for the
+                                                              plan in DIR if it holds none)
       """;
 
   private static final Duration WAIT = Duration.ofMinutes(30);
@@ -95,7 +98,8 @@ public final class FheCli {
     String command = args.get(0);
     List<String> rest = args.subList(1, args.size());
     switch (command) {
-      case "keygen" -> keygen(Args.parse(command, rest, Set.of("params", "out", "seed", "galois-steps"), Set.of()));
+      case "keygen" -> keygen(Args.parse(command, rest, Set.of("params", "plan", "out", "seed", "galois-steps"),
+          Set.of()));
       case "register-keys" -> out.println(client().registerKeys(ClientKeys.read(
           Path.of(Args.parse(command, rest, Set.of("keys"), Set.of()).required("keys")))));
       case "encrypt" -> encrypt(Args.parse(command, rest, Set.of("plan", "keys", "images", "count", "out"),
@@ -110,12 +114,24 @@ public final class FheCli {
   }
 
   private void keygen(Args a) throws IOException {
+    Path dir = Path.of(a.required("out"));
+    byte[] seed = a.optional("seed") == null ? null : ClientKeys.readSeed(Path.of(a.optional("seed")));
+    if (a.optional("plan") != null) {
+      if (a.optional("params") != null || a.optional("galois-steps") != null) {
+        throw new UsageException("keygen: --plan takes the parameter set and rotation steps from the plan; give "
+            + "--plan or --params [--galois-steps], not both");
+      }
+      FheClient.Plan plan = client().plan(a.optional("plan"));
+      ClientKeys.forPlan(plan, seed).write(dir);
+      out.println("keys for plan " + plan.id() + " (" + plan.parameterSet() + ", " + plan.packing() + " packing, "
+          + plan.rotationSteps().length + " Galois keys) in " + dir + " (" + ClientKeys.SECRET + " stays here; "
+          + "register-keys sends the others)");
+      return;
+    }
     String params = a.required("params");
     if (!ParameterSets.names().contains(params)) {
       throw new UsageException("keygen: --params must be one of " + ParameterSets.names() + ", was '" + params + "'");
     }
-    Path dir = Path.of(a.required("out"));
-    byte[] seed = a.optional("seed") == null ? null : ClientKeys.readSeed(Path.of(a.optional("seed")));
     int[] steps = a.optional("galois-steps") == null ? new int[0] : steps(a.optional("galois-steps"));
     ClientKeys.generate(params, seed, steps).write(dir);
     out.println("keys for " + params + " in " + dir + " (" + ClientKeys.SECRET + " stays here; register-keys sends "
@@ -142,7 +158,8 @@ public final class FheCli {
     int n = IdxImages.read(images, count).count();
     Files.write(target, batch);
     Files.write(sidecar(target), json.writeValueAsBytes(Map.of("plan", plan.id(), "images", n)));
-    out.println(n + " images, " + plan.inputCount() + " ciphertexts, " + batch.length + " bytes in " + target);
+    out.println(n + " images, " + (plan.isLatency() ? n : plan.inputCount()) + " ciphertexts (" + plan.packing()
+        + " packing), " + batch.length + " bytes in " + target);
   }
 
   private static byte[] encrypt(FheClient client, FheClient.Plan plan, ClientKeys keys, Path images, int count)
@@ -184,9 +201,21 @@ public final class FheCli {
   private void classify(Args a) throws IOException {
     int count = a.positive("count");
     Path images = Path.of(a.required("images"));
-    ClientKeys keys = ClientKeys.read(Path.of(a.required("keys")));
+    Path dir = Path.of(a.required("keys"));
     FheClient client = client();
     FheClient.Plan plan = client.plan(a.required("plan"));
+    ClientKeys keys;
+    if (Files.isRegularFile(dir.resolve(ClientKeys.SECRET))) {
+      keys = ClientKeys.read(dir);
+    } else {
+      keys = ClientKeys.forPlan(plan, null);
+      keys.write(dir);
+    }
+    List<Integer> missing = keys.missingRotations(plan.rotationSteps());
+    if (!missing.isEmpty()) {
+      throw new IllegalArgumentException("the keys in " + dir + " have no Galois keys for rotation steps " + missing
+          + " of plan " + plan.id() + "; make keys for it with keygen --plan " + plan.id());
+    }
     String keySet = client.registerKeys(keys);
     byte[] batch = encrypt(client, plan, keys, images, count);
     String inputs = client.uploadInputs(batch, plan.id(), keySet);

@@ -82,4 +82,38 @@ class FheCliTest {
     assertThat(badSeed.status()).isEqualTo(1);
     assertThat(badSeed.err()).contains("5 bytes");
   }
+
+  @Test
+  void keygenForAPlanMakesItsGaloisKeys(@TempDir Path dir) throws Exception {
+    // the plan document as the service serves it: a latency plan needs Galois keys for its rotation steps
+    byte[] plan = ("{\"model\":\"m\",\"parameterSet\":\"test\",\"packing\":\"latency\",\"inputLevel\":2,"
+        + "\"inputScale\":34359738368.0,\"inputCount\":6,\"outputCount\":3,\"batchSize\":64,"
+        + "\"rotationSteps\":[1,2,4],\"inputPeriod\":8}").getBytes(StandardCharsets.UTF_8);
+    com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/api/v1/fhe/plans/p-lat", exchange -> {
+      exchange.getResponseHeaders().add("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, plan.length);
+      exchange.getResponseBody().write(plan);
+      exchange.close();
+    });
+    server.start();
+    try {
+      Map<String, String> env = Map.of("TRUSTML_URL", "http://127.0.0.1:" + server.getAddress().getPort(),
+          "TRUSTML_API_KEY", "k");
+      Path seed = dir.resolve("seed");
+      Files.write(seed, new byte[32]);
+      Outcome made = run(env, "keygen", "--plan", "p-lat", "--out", dir.resolve("keys").toString(), "--seed",
+          seed.toString());
+      assertThat(made.status()).as(made.err()).isZero();
+      assertThat(made.out()).contains("latency packing", "3 Galois keys");
+      assertThat(ClientKeys.read(dir.resolve("keys"))).isEqualTo(ClientKeys.generate("test", new byte[32],
+          new int[] {1, 2, 4}));
+      Outcome both = run(env, "keygen", "--plan", "p-lat", "--params", "test", "--out", dir.toString());
+      assertThat(both.status()).isEqualTo(2);
+      assertThat(both.err()).contains("not both");
+    } finally {
+      server.stop(0);
+    }
+  }
 }
