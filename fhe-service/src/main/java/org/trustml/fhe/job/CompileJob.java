@@ -98,7 +98,7 @@ public class CompileJob implements JobHandler<CompileJob.Params> {
     ctx.writeArtifact(StoredPlans.PLAN_ARTIFACT, "application/json", json.writeValueAsBytes(doc));
     ctx.writeArtifact("plan.txt", "text/plain", doc.report().getBytes(StandardCharsets.UTF_8));
     ctx.log("compiled " + doc.parameterSet() + ", depth " + doc.depth() + ", " + doc.operations().total()
-        + (doc.isLatency() ? " operations per image, " + doc.rotationSteps().size() + " rotation steps"
+        + (doc.usesLatencyPacking() ? " operations per image, " + doc.rotationSteps().size() + " rotation steps"
             : " operations per batch of " + doc.batchSize()));
     return new Summary(ctx.jobId().toString(), doc.parameterSet(), doc.parameterId(), doc.packing(), doc.depth(),
         doc.inputLevel(), doc.inputScale(), doc.inputCount(), doc.outputCount(), doc.outputLevel(), doc.batchSize(),

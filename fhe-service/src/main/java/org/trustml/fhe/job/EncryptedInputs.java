@@ -53,11 +53,11 @@ public final class EncryptedInputs {
    */
   public static Ciphertext[] parse(byte[] batch, PlanDocument plan, CkksParameters params, String field) {
     List<byte[]> parts = split(batch, field);
-    if (plan.isLatency() && (parts.isEmpty() || parts.size() > plan.batchSize())) {
+    if (plan.usesLatencyPacking() && (parts.isEmpty() || parts.size() > plan.batchSize())) {
       throw ProblemException.badRequest("wrong-count", field + " holds " + parts.size() + " ciphertexts; the "
           + "latency plan takes one per image, 1 to " + plan.batchSize() + " images a request").with("field", field);
     }
-    if (!plan.isLatency() && parts.size() != plan.inputCount()) {
+    if (!plan.usesLatencyPacking() && parts.size() != plan.inputCount()) {
       throw ProblemException.badRequest("wrong-count", field + " holds " + parts.size() + " ciphertexts; the plan "
           + "takes " + plan.inputCount() + " (one per feature, each holding that feature of up to " + plan.batchSize()
           + " images)").with("field", field);

@@ -48,7 +48,7 @@ public record PlanDocument(String format, int version, String model, String netw
   public static final int MAX_LATENCY_IMAGES = 64;
 
   /** Whether the plan is latency-packed. */
-  public boolean isLatency() {
+  public boolean usesLatencyPacking() {
     return LATENCY.equals(packing);
   }
 

@@ -70,7 +70,7 @@ public class StoredPlans {
           + "changed since it was compiled: compile the model again");
     }
     LatencyPlan latency = null;
-    if (doc.isLatency()) {
+    if (doc.usesLatencyPacking()) {
       latency = LatencyPlan.of(plan);
       if (!Arrays.equals(latency.rotationSteps(), doc.rotationSteps().stream().mapToInt(Integer::intValue).toArray())
           || latency.inputPeriod() != doc.inputPeriod()) {
