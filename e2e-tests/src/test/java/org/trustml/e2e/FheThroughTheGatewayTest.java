@@ -156,6 +156,30 @@ class FheThroughTheGatewayTest {
     // and the network learned the bars: the classes are the labels (every third image is a class)
     long right = java.util.stream.IntStream.range(0, ENCRYPTED).filter(i -> cliClasses[i] == i % 3).count();
     assertThat(right).as(Arrays.toString(cliClasses)).isGreaterThanOrEqualTo(ENCRYPTED - 2);
+
+    // the same model with latency packing: keys for the plan's rotation steps from the CLI, one ciphertext per image
+    FheClient.Job latencyCompiled = client.awaitSuccess(client.compile(model, FheClient.LATENCY).id(), JOB_TIMEOUT);
+    FheClient.Plan latency = client.plan(latencyCompiled.id());
+    assertThat(latency.isLatency()).isTrue();
+    assertThat(latency.rotationSteps()).isNotEmpty();
+    Path latencyKeysDir = dir.resolve("latency-keys");
+    assertThat(cli("keygen", "--plan", latency.id(), "--out", latencyKeysDir.toString())).contains("Galois keys");
+    ClientKeys latencyKeys = ClientKeys.read(latencyKeysDir);
+    assertThat(latencyKeys.missingRotations(latency.rotationSteps())).isEmpty();
+    String latencyKeySet = client.registerKeys(latencyKeys);
+    byte[] perImage = BatchCrypto.encrypt(latency, latencyKeys, features);
+    String latencyInputs = client.uploadInputs(perImage, latency.id(), latencyKeySet);
+    FheClient.Job latencyInferred = client.awaitSuccess(client.infer(latency.id(), latencyKeySet, latencyInputs,
+        ENCRYPTED).id(), JOB_TIMEOUT);
+    double[][] latencyLogits = client.decryptLogits(latencyInferred.id(), latencyKeys);
+    for (int b = 0; b < ENCRYPTED; b++) {
+      double[] expected = network.forward(features[b]);
+      for (int k = 0; k < expected.length; k++) {
+        // plaintext diagonals round more than integer weights: fhe-core's LatencyEvaluatorTest explains 5e-3
+        assertThat(latencyLogits[b][k]).as("latency image %d logit %d", b, k).isCloseTo(expected[k], within(5e-3));
+      }
+    }
+    assertThat(BatchCrypto.argmax(latencyLogits)).containsExactly(plaintextClasses);
   }
 
   @Test
