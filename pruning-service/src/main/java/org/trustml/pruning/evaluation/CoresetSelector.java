@@ -1,6 +1,7 @@
 package org.trustml.pruning.evaluation;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import org.trustml.pruning.baseline.CcsPruning;
 import org.trustml.pruning.baseline.D2Params;
@@ -11,6 +12,7 @@ import org.trustml.pruning.baseline.ModerateDs;
 import org.trustml.pruning.baseline.PruningInput;
 import org.trustml.pruning.baseline.PruningRun;
 import org.trustml.pruning.baseline.RandomPruning;
+import org.trustml.pruning.encoder.TrainingDynamics;
 import org.trustml.pruning.manifold.ManifoldEmbedding;
 import org.trustml.pruning.manifold.ManifoldParams;
 import org.trustml.pruning.manifold.ManifoldStage;
@@ -18,7 +20,6 @@ import org.trustml.pruning.score.LocalScoreParams;
 import org.trustml.pruning.score.StructuralComplexityScorer;
 import org.trustml.pruning.selection.SelectionParams;
 import org.trustml.pruning.selection.Selector;
-import org.trustml.pruning.encoder.TrainingDynamics;
 
 /**
  * Chooses coresets from one set of embeddings and training dynamics with any {@link EvaluatedMethod}, class-balanced
@@ -92,7 +93,7 @@ final class CoresetSelector {
     long start = System.nanoTime();
     double[] score = StructuralComplexityScorer.score(manifold, labels, ManifoldParams.Scope.PER_CLASS,
         LocalScoreParams.defaults().withVariant(variant), seed);
-    timings.add("topoprune " + variant.name().toLowerCase(java.util.Locale.ROOT) + " score (" + label + ", seed "
+    timings.add("topoprune " + variant.name().toLowerCase(Locale.ROOT) + " score (" + label + ", seed "
         + seed + ")", start);
     topoScores.put(key, score);
     return score;
