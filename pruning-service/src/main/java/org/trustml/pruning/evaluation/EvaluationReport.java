@@ -58,9 +58,11 @@ public record EvaluationReport(EvaluationProtocol protocol, List<EncoderRun> enc
    * @param cleanAccuracy   the same seed's accuracy with clean embeddings
    * @param usesEmbeddings  false for methods noise cannot move (random, CCS over AUM): their Jaccard is 1 by
    *                        construction
+   * @param scoreSpearman   for TopoPrune, Spearman's rank correlation of its clean and noisy per-sample scores (the
+   *                        score's stability, apart from the sampling that turns it into a kept set); null otherwise
    */
   public record NoiseCell(String method, double level, double sigma, double jaccard, double accuracy,
-      double cleanAccuracy, boolean usesEmbeddings) {}
+      double cleanAccuracy, boolean usesEmbeddings, Double scoreSpearman) {}
 
   /**
    * @param method    {@link EvaluatedMethod#id()}

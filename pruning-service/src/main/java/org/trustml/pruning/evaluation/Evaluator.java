@@ -127,14 +127,15 @@ public final class Evaluator {
 
     double median = EmbeddingNoise.medianNearestNeighborDistance(selection.embeddings(),
         protocol.nearestNeighborSample(), protocol.seed());
-    List<EvaluationReport.NoiseCell> noise = noise(selection, labels, median);
+    List<EvaluationReport.NoiseCell> noise = noise(selection, selector, labels, median);
     List<EvaluationReport.TransferCell> transfers = transfer ? transfer(labels, encoders) : List.of();
     progress.progress(1, "evaluation done");
     return new EvaluationReport(protocol, encoders, median, Summary.of(full), cells, overlaps, noise, transfers,
         timings.entries(), (System.nanoTime() - start) / 1e9);
   }
 
-  private List<EvaluationReport.NoiseCell> noise(Encoded selection, int[] labels, double median) {
+  private List<EvaluationReport.NoiseCell> noise(Encoded selection, CoresetSelector clean, int[] labels,
+      double median) {
     double rate = protocol.highestRate();
     long seed = protocol.seeds()[0];
     List<EvaluationReport.NoiseCell> cells = new ArrayList<>();
@@ -150,10 +151,13 @@ public final class Evaluator {
         int[] ids = selector.kept(method, rate, seed);
         step("noise " + label + " " + method.id() + " selected");
         double accuracy = trainAndTest(ids, protocol.trainedModel(), seed, f("noise %s %s", label, method.id()));
+        // both scores are cached by the selections above: no extra work
+        Double spearman = method.isTopoPrune() ? RankCorrelation.spearman(clean.topoScore(method.variant(), seed),
+            selector.topoScore(method.variant(), seed)) : null;
         cells.add(new EvaluationReport.NoiseCell(method.id(), levels[l], sigma,
             Jaccard.of(kept.get(key(protocol.selectionEncoder(), method, rate, seed)), ids), accuracy,
             accuracies.get(key(protocol.selectionEncoder(), method, rate, seed) + "→" + protocol.trainedModel()),
-            method.usesEmbeddings()));
+            method.usesEmbeddings(), spearman));
       }
       timings.add("noise level " + levels[l], levelStart);
     }

@@ -93,6 +93,13 @@ class EvaluatorTest {
         assertEquals(n.cleanAccuracy(), n.accuracy(), 0.0, n.method());
       }
     }
+    for (EvaluationReport.NoiseCell n : report.noise()) {
+      boolean topo = EvaluatedMethod.of(n.method()).isTopoPrune();
+      assertEquals(topo, n.scoreSpearman() != null, n.method());
+      if (topo) {
+        assertTrue(n.scoreSpearman() > -1 && n.scoreSpearman() < 1, n.method() + " ρ " + n.scoreSpearman());
+      }
+    }
     EvaluationReport.NoiseCell kcenter = report.noise().stream().filter(n -> n.method().equals("kcenter"))
         .findFirst().orElseThrow();
     assertTrue(kcenter.jaccard() < 1, "k-center with noise half the NN distance moves: " + kcenter.jaccard());

@@ -43,6 +43,20 @@ class SummaryAndJaccardTest {
   }
 
   @Test
+  void spearmanRankCorrelation() {
+    // ranks of (10, 20, 30, 40) and (1, 3, 2, 4): d = 0, 1, 1, 0; ρ = 1 − 6·2/(4·15) = 0.8
+    assertEquals(0.8, RankCorrelation.spearman(new double[] {10, 20, 30, 40}, new double[] {1, 3, 2, 4}), 1e-15);
+    assertEquals(-1, RankCorrelation.spearman(new double[] {1, 2, 3}, new double[] {9, 5, 0}), 1e-15);
+    // ties share their mean rank: (5, 5, 1) → (2.5, 2.5, 1)
+    assertArrayEquals(new double[] {2.5, 2.5, 1}, RankCorrelation.ranks(new double[] {5, 5, 1}), 0.0);
+    // ranks (2.5, 2.5, 1) vs (1, 2, 3): centred (0.5, 0.5, −1) · (−1, 0, 1) = −1.5; norms √1.5 and √2
+    assertEquals(-1.5 / Math.sqrt(1.5 * 2), RankCorrelation.spearman(new double[] {5, 5, 1},
+        new double[] {1, 2, 3}), 1e-15);
+    assertThrows(IllegalArgumentException.class, () -> RankCorrelation.spearman(new double[] {1, 1},
+        new double[] {1, 2}));
+  }
+
+  @Test
   void medianNearestNeighbourDistanceAndNoise() {
     // points on a line at 0, 1, 3, 7: nearest distances 1, 1, 2, 4 → median (1 + 2) / 2 = 1.5
     float[][] line = {{0, 0}, {1, 0}, {3, 0}, {7, 0}};

@@ -118,7 +118,8 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
         p.seeds()[0]));
     s.append(f("Gaussian noise N(0, σ²) on every coordinate of the selection embeddings, σ = level × the median "
         + "nearest-neighbour distance (%.4f, over %d sampled points). Jaccard of the kept sets with clean and noisy "
-        + "embeddings; accuracy of the noisy coreset (clean: the same seed's). Chance level of the Jaccard index "
+        + "embeddings; accuracy of the noisy coreset (clean: the same seed's); for TopoPrune, Spearman's ρ of the clean and "
+        + "noisy per-sample scores (the score's own stability, before CCS samples from it). Chance level of the Jaccard index "
         + "(two independent uniform samples of the same size): %.3f.\n\n",
         report.medianNearestNeighborDistance(), p.nearestNeighborSample(), chance(p.highestRate())));
     s.append("| Method |");
@@ -128,14 +129,20 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
     for (double l : p.noiseLevels()) {
       s.append(f(" acc σ=%.2f |", l));
     }
-    s.append(" acc clean |\n|---|").append("---|".repeat(2 * p.noiseLevels().length + 1)).append('\n');
+    s.append(" acc clean |");
+    for (double l : p.noiseLevels()) {
+      s.append(f(" score ρ σ=%.2f |", l));
+    }
+    s.append("\n|---|").append("---|".repeat(3 * p.noiseLevels().length + 1)).append('\n');
     for (EvaluatedMethod m : p.methods()) {
       List<EvaluationReport.NoiseCell> cells = report.noise().stream().filter(c -> c.method().equals(m.id()))
           .toList();
       s.append("| ").append(m.id()).append(m.usesEmbeddings() ? "" : " (ignores embeddings)").append(" |");
       cells.forEach(c -> s.append(f(" %.3f |", c.jaccard())));
       cells.forEach(c -> s.append(f(" %.2f |", 100 * c.accuracy())));
-      s.append(f(" %.2f |\n", 100 * cells.get(0).cleanAccuracy()));
+      s.append(f(" %.2f |", 100 * cells.get(0).cleanAccuracy()));
+      cells.forEach(c -> s.append(c.scoreSpearman() == null ? " — |" : f(" %.3f |", c.scoreSpearman())));
+      s.append('\n');
     }
     s.append('\n');
   }
