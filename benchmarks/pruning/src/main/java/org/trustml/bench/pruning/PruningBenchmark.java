@@ -23,7 +23,9 @@ import org.trustml.pruning.topology.VietorisRipsPersistence;
  * H0 + H1 Vietoris–Rips persistence of fixed-seed point clouds: our engine against the {@code ripser} process,
  * repeated and interleaved, plus two agreement checks per cloud; then the speed of TopoPrune scoring on random
  * stand-in embeddings ({@link ScoringBenchmark}). Usage: {@code PruningBenchmark RESULTS.md [--quick] [--points N]
- * [--dim D] [--reps R] [--scoring-points N]}; {@code --quick} scores 6,000 points instead of 60,000.
+ * [--dim D] [--reps R] [--scoring-points N]}; {@code --quick} scores 6,000 points instead of 60,000. With
+ * {@code --evaluation-quick} or {@code --evaluation} it runs only the evaluation on Fashion-MNIST
+ * ({@link EvaluationTier}) and replaces only that section of RESULTS.md; the other runs keep that section.
  */
 public final class PruningBenchmark {
 
@@ -45,6 +47,15 @@ public final class PruningBenchmark {
   public static void main(String[] args) throws Exception {
     Path results = Path.of(args[0]);
     List<String> options = Arrays.asList(args).subList(1, args.length);
+    String existing = Files.isRegularFile(results) ? Files.readString(results, StandardCharsets.UTF_8) : "";
+    if (options.contains("--evaluation-quick") || options.contains("--evaluation")) {
+      EvaluationTier tier = options.contains("--evaluation-quick") ? EvaluationTier.quick() : EvaluationTier.full();
+      String section = EvaluationBenchmark.run(tier, "benchmarks/pruning/run " + String.join(" ", options),
+          results.toAbsolutePath().getParent().resolve("work"));
+      Files.writeString(results, EvaluationSection.splice(existing, section), StandardCharsets.UTF_8);
+      System.out.println(section);
+      return;
+    }
     boolean quick = options.contains("--quick");
     int n = intOption(options, "--points", quick ? 300 : 1000);
     int dimension = intOption(options, "--dim", 16);
@@ -65,7 +76,9 @@ public final class PruningBenchmark {
         SCORING_CLASSES, SEED), Runtime.getRuntime().availableProcessors(), SEED);
 
     String report = new ResultsReport(String.join(" ", options), cases, scoring).markdown();
-    Files.writeString(results, report, StandardCharsets.UTF_8);
+    String evaluation = EvaluationSection.extract(existing); // kept: it comes from its own, longer run
+    Files.writeString(results, evaluation.isEmpty() ? report : EvaluationSection.splice(report, evaluation),
+        StandardCharsets.UTF_8);
     System.out.println(report);
     if (!cases.stream().allMatch(CaseResult::agrees)) {
       System.err.println("diagrams disagree with ripser; see " + results);

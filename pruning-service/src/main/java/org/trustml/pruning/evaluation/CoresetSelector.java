@@ -1,0 +1,112 @@
+package org.trustml.pruning.evaluation;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.trustml.pruning.baseline.CcsPruning;
+import org.trustml.pruning.baseline.D2Params;
+import org.trustml.pruning.baseline.D2Pruning;
+import org.trustml.pruning.baseline.Herding;
+import org.trustml.pruning.baseline.KCenterGreedy;
+import org.trustml.pruning.baseline.ModerateDs;
+import org.trustml.pruning.baseline.PruningInput;
+import org.trustml.pruning.baseline.PruningRun;
+import org.trustml.pruning.baseline.RandomPruning;
+import org.trustml.pruning.encoder.TrainingDynamics;
+import org.trustml.pruning.manifold.ManifoldEmbedding;
+import org.trustml.pruning.manifold.ManifoldParams;
+import org.trustml.pruning.manifold.ManifoldStage;
+import org.trustml.pruning.score.LocalScoreParams;
+import org.trustml.pruning.score.StructuralComplexityScorer;
+import org.trustml.pruning.selection.SelectionParams;
+import org.trustml.pruning.selection.Selector;
+
+/**
+ * Chooses coresets from one set of embeddings and training dynamics with any {@link EvaluatedMethod}, class-balanced
+ * with proportional budgets. TopoPrune's score does not depend on the rate, so the manifold (per seed) and each
+ * variant's score (per seed) are computed once and reused for every rate; their wall time goes to {@link Timings}.
+ * Not thread-safe.
+ */
+final class CoresetSelector {
+
+  private final String label;
+  private final float[][] embeddings;
+  private final int[] labels;
+  private final TrainingDynamics dynamics;
+  private final Timings timings;
+  private final Map<Long, ManifoldEmbedding> manifolds = new HashMap<>();
+  private final Map<String, double[]> topoScores = new HashMap<>();
+
+  /**
+   * @param label      names this source in timings ({@code small-cnn}, {@code small-cnn σ=0.1·NN}, …)
+   * @param embeddings one row per training sample (not copied, not modified)
+   * @param labels     class per training sample (not copied, not modified)
+   * @param dynamics   the encoder run's per-sample AUM and forgetting events
+   */
+  CoresetSelector(String label, float[][] embeddings, int[] labels, TrainingDynamics dynamics, Timings timings) {
+    if (embeddings.length != labels.length || dynamics.size() != labels.length) {
+      throw new IllegalArgumentException(embeddings.length + " embeddings, " + labels.length + " labels and "
+          + dynamics.size() + " dynamics: they must cover the same samples");
+    }
+    this.label = label;
+    this.embeddings = embeddings;
+    this.labels = labels;
+    this.dynamics = dynamics;
+    this.timings = timings;
+  }
+
+  /** Kept ids, ascending, of {@code method} at {@code rate} with {@code seed}. */
+  int[] kept(EvaluatedMethod method, double rate, long seed) {
+    PruningRun run = PruningRun.classBalanced(rate, seed);
+    return switch (method) {
+      case RANDOM -> new RandomPruning().prune(PruningInput.labelsOnly(labels), run).selection().kept();
+      case KCENTER -> new KCenterGreedy().prune(embeddingsOnly(), run).selection().kept();
+      case HERDING -> new Herding().prune(embeddingsOnly(), run).selection().kept();
+      case MODERATE -> ModerateDs.defaults().prune(embeddingsOnly(), run).selection().kept();
+      case CCS_AUM -> CcsPruning.defaults(false).prune(new PruningInput(null, labels, dynamics.aum()), run)
+          .selection().kept();
+      case D2_FORGETTING -> new D2Pruning(D2Params.defaults(), true)
+          .prune(new PruningInput(embeddings, labels, dynamics.forgetting()), run).selection().kept();
+      case TOPOPRUNE_LA, TOPOPRUNE_LB, TOPOPRUNE_LOO -> Selector.select(topoScore(method.variant(), seed), labels,
+          SelectionParams.defaults(rate, seed)).kept();
+    };
+  }
+
+  private PruningInput embeddingsOnly() {
+    return new PruningInput(embeddings, labels, null);
+  }
+
+  /** The TopoPrune score of a variant with the note's default switches; UMAP and patches seeded by {@code seed}. */
+  double[] topoScore(LocalScoreParams.Variant variant, long seed) {
+    String key = variant + "/" + seed;
+    double[] cached = topoScores.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    ManifoldEmbedding manifold = manifolds.get(seed);
+    if (manifold == null) {
+      long start = System.nanoTime();
+      manifold = ManifoldStage.run(flat(), embeddings[0].length, labels, ManifoldParams.defaults(seed));
+      timings.add("topoprune manifold (" + label + ", seed " + seed + ")", start);
+      manifolds.put(seed, manifold);
+    }
+    long start = System.nanoTime();
+    double[] score = StructuralComplexityScorer.score(manifold, labels, ManifoldParams.Scope.PER_CLASS,
+        LocalScoreParams.defaults().withVariant(variant), seed);
+    timings.add("topoprune " + variant.name().toLowerCase(Locale.ROOT) + " score (" + label + ", seed "
+        + seed + ")", start);
+    topoScores.put(key, score);
+    return score;
+  }
+
+  private double[] flat() {
+    int d = embeddings[0].length;
+    double[] out = new double[embeddings.length * d];
+    for (int i = 0; i < embeddings.length; i++) {
+      for (int k = 0; k < d; k++) {
+        out[i * d + k] = embeddings[i][k];
+      }
+    }
+    return out;
+  }
+}
