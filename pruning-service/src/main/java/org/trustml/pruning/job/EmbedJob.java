@@ -12,17 +12,14 @@ import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.trustml.core.artifact.ArtifactRef;
-import org.trustml.core.catalog.CatalogClient;
 import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.catalog.DatasetRegistration;
 import org.trustml.core.catalog.Lineage;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
 import org.trustml.core.job.SubmissionContext;
-import org.trustml.core.web.ProblemException;
 import org.trustml.ml.ArrayLoaders;
 import org.trustml.ml.ArrayOptions;
 import org.trustml.ml.LabeledData;
@@ -97,42 +94,12 @@ public class EmbedJob implements JobHandler<EmbedJob.Params> {
 
   @Override
   public void validate(Params p, SubmissionContext submission) {
-    DatasetDescriptor images = idx(submission.catalog(), submission.owner(), p.images(), "params.images");
-    DatasetDescriptor labels = idx(submission.catalog(), submission.owner(), p.labels(), "params.labels");
-    List<Integer> shape = images.shape();
-    if (shape == null || shape.size() != 3) {
-      throw PruningProblems.of("invalid-images", "params.images", "images must be an IDX array n x H x W; dataset "
-          + images.id() + " has shape " + shape);
+    DatasetDescriptor images = ImageDatasets.images(submission.catalog(), submission.owner(), p.images(),
+        "params.images");
+    ImageDatasets.labels(submission.catalog(), submission.owner(), p.labels(), images, "params.labels");
+    if (p.architectureOrDefault() == Architecture.SMALL_CNN) {
+      ImageDatasets.requireCnnSize(images, "params.images");
     }
-    if (p.architectureOrDefault() == Architecture.SMALL_CNN && (shape.get(1) % 4 != 0 || shape.get(2) % 4 != 0)) {
-      throw PruningProblems.of("invalid-images", "params.images", "the small CNN pools twice by 2: H and W must be "
-          + "divisible by 4; dataset " + images.id() + " is " + shape.get(1) + " x " + shape.get(2)
-          + " (use architecture mlp)");
-    }
-    if (labels.shape() == null || !labels.shape().equals(List.of(shape.get(0)))) {
-      throw PruningProblems.sizeMismatch("params.labels", "dataset " + labels.id() + " has shape "
-          + labels.shape() + "; the " + shape.get(0) + " images need one label each");
-    }
-  }
-
-  private static DatasetDescriptor idx(CatalogClient catalog, String owner, String id, String field) {
-    DatasetDescriptor d;
-    try {
-      d = catalog.dataset(owner, id);
-    } catch (ProblemException e) {
-      if (e.status() != HttpStatus.NOT_FOUND) {
-        throw e;
-      }
-      d = null;
-    }
-    if (d == null) {
-      throw PruningProblems.of("unknown-dataset", field, "no dataset '" + id + "' in the catalog");
-    }
-    if (!"idx".equals(d.format())) {
-      throw PruningProblems.of("unsupported-format", field, "dataset " + id + " is " + d.format()
-          + "; the encoder reads IDX images and labels");
-    }
-    return d;
   }
 
   @Override
@@ -146,7 +113,7 @@ public class EmbedJob implements JobHandler<EmbedJob.Params> {
       LabeledData data = ArrayLoaders.idx(() -> open(ctx, imagesSet), () -> open(ctx, labelsSet), manager,
           ArrayOptions.images());
       int[] labels = data.labels().toIntArray();
-      int classes = classes(labels);
+      int classes = LabelCounts.of(labels, "params.labels").classes();
       EncoderSpec spec = p.spec(classes, ctx.seed());
       ctx.checkCancelled();
       long started = System.nanoTime();
@@ -187,22 +154,6 @@ public class EmbedJob implements JobHandler<EmbedJob.Params> {
 
   private static InputStream open(JobContext ctx, DatasetDescriptor d) throws IOException {
     return ctx.artifacts().open(d.artifact().sha256());
-  }
-
-  private static int classes(int[] labels) {
-    int max = -1;
-    for (int l : labels) {
-      if (l < 0) {
-        throw PruningProblems.of("invalid-labels", "params.labels", "label " + l + " is negative; labels are the "
-            + "class codes 0 … classes − 1");
-      }
-      max = Math.max(max, l);
-    }
-    if (max < 1) {
-      throw PruningProblems.of("invalid-labels", "params.labels", "the labels hold " + (max + 1)
-          + " class; an encoder needs at least two");
-    }
-    return max + 1;
   }
 
   private static String register(JobContext ctx, String name, byte[] npy, Lineage lineage) {

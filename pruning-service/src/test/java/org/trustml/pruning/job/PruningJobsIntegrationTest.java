@@ -442,9 +442,67 @@ class PruningJobsIntegrationTest {
     assertRefused("pruning.embed", "{\"images\":\"odd\",\"labels\":\"odd-labels\"}", "invalid-images",
         "params.images", "divisible by 4");
     assertRefused("pruning.embed", "{\"images\":\"emb\",\"labels\":\"odd-labels\"}", "unsupported-format",
-        "params.images", "reads IDX images");
+        "params.images", "read IDX images");
     assertRefused("pruning.embed", "{\"images\":\"imgs\",\"labels\":\"odd-labels\"}", "size-mismatch",
-        "params.labels", "the 90 images need one label each");
+        "params.labels", "need one label each");
+  }
+
+  @Test
+  void evaluateRunsTheLibrarysProtocolOnCatalogImagesAndRefusesBadProtocols() throws IOException {
+    idxImages("ev-train", "ev-train-labels", 30, 12);
+    idxImages("ev-test", "ev-test-labels", 10, 12);
+    String params = "{\"images\":\"ev-train\",\"labels\":\"ev-train-labels\",\"testImages\":\"ev-test\","
+        + "\"testLabels\":\"ev-test-labels\",\"selectionEncoder\":\"mlp\",\"encoderEpochs\":1,"
+        + "\"trainedModel\":\"mlp\",\"rates\":[0.5],\"seeds\":[1,2],\"iterations\":15,\"noiseLevels\":[0.1],"
+        + "\"methods\":[\"random\",\"kcenter\",\"topoprune-la\"]";
+    JsonNode job = run("pruning.evaluate", params + "}");
+    JsonNode result = result(job);
+    assertThat(result.get("highestRate").asDouble()).isEqualTo(0.5);
+    assertThat(result.get("accuracyAtHighestRate").propertyNames()).containsExactly("random", "kcenter",
+        "topoprune-la");
+    assertThat(result.get("reach").size()).isEqualTo(3);
+    JsonNode report = tools.jackson.databind.json.JsonMapper.builder().build()
+        .readTree(artifact(job, "evaluation.json"));
+
+    // the library's evaluator on the same images, protocol and seed: the same accuracies
+    org.trustml.ml.MlEngine ml = org.trustml.ml.MlEngine.fromEnvironment();
+    try (ai.djl.ndarray.NDManager m = ml.newManager()) {
+      org.trustml.ml.LabeledData train = org.trustml.ml.ArrayLoaders.idx(
+          () -> store.open(catalog.dataset(OWNER, "ev-train").artifact().sha256()),
+          () -> store.open(catalog.dataset(OWNER, "ev-train-labels").artifact().sha256()), m,
+          org.trustml.ml.ArrayOptions.images());
+      org.trustml.ml.LabeledData test = org.trustml.ml.ArrayLoaders.idx(
+          () -> store.open(catalog.dataset(OWNER, "ev-test").artifact().sha256()),
+          () -> store.open(catalog.dataset(OWNER, "ev-test-labels").artifact().sha256()), m,
+          org.trustml.ml.ArrayOptions.images());
+      org.trustml.pruning.evaluation.EvaluationProtocol protocol = new org.trustml.pruning.evaluation
+          .EvaluationProtocol("ev-train", org.trustml.pruning.encoder.Architecture.MLP, 1,
+          org.trustml.pruning.encoder.Architecture.MLP, null, null, new double[] {0.5}, new long[] {1, 2}, 15,
+          new double[] {0.1}, 2000, List.of(org.trustml.pruning.evaluation.EvaluatedMethod.RANDOM,
+          org.trustml.pruning.evaluation.EvaluatedMethod.KCENTER,
+          org.trustml.pruning.evaluation.EvaluatedMethod.TOPOPRUNE_LA), SEED);
+      org.trustml.pruning.evaluation.EvaluationReport expected = org.trustml.pruning.evaluation.Evaluator.run(ml,
+          train, test, protocol, org.trustml.ml.ProgressListener.NONE, org.trustml.ml.CancellationCheck.NONE);
+      for (String method : List.of("random", "kcenter", "topoprune-la")) {
+        double mean = expected.cell(method, 0.5).accuracy().mean();
+        assertThat(result.get("accuracyAtHighestRate").get(method).get("mean").asDouble()).as(method)
+            .isEqualTo(mean);
+      }
+      assertThat(report.get("protocol").get("seed").asLong()).isEqualTo(SEED);
+    }
+
+    assertRefused("pruning.evaluate", params.replace("[0.5]", "[1.5]") + "}", "invalid-params", "params",
+        "rates must be distinct and in (0, 1)");
+    assertRefused("pruning.evaluate", params.replace("\"kcenter\"", "\"kcentre\"") + "}", "invalid-params",
+        "params", "unknown method 'kcentre'");
+    idxImages("odd", "odd-labels", 4, 10);
+    assertRefused("pruning.evaluate", params.replace("\"mlp\",\"encoderEpochs\"", "\"small-cnn\",\"encoderEpochs\"")
+        .replace("ev-train\",\"labels\":\"ev-train-labels", "odd\",\"labels\":\"odd-labels") + "}",
+        "invalid-images", "params.testImages", "test images are 12 x 12, training images 10 x 10");
+    idxImages("ev-small", "ev-small-labels", 1, 12);
+    assertRefused("pruning.evaluate", params.replace("ev-train\",\"labels\":\"ev-train-labels",
+        "ev-small\",\"labels\":\"ev-small-labels").replace("[0.5]", "[0.9]") + "}", "class-too-small",
+        "params.rates", "too few to keep");
   }
 
   @Test
