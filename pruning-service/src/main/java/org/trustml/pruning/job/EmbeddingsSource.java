@@ -99,7 +99,8 @@ final class EmbeddingsSource {
     }
   }
 
-  private static DatasetDescriptor dataset(CatalogClient catalog, String owner, String id, String field) {
+  /** A catalog dataset of the tenant, or a 400 {@code unknown-dataset} naming {@code field}. */
+  static DatasetDescriptor dataset(CatalogClient catalog, String owner, String id, String field) {
     DatasetDescriptor d;
     try {
       d = catalog.dataset(owner, id);

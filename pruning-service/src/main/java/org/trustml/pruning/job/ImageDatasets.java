@@ -1,10 +1,8 @@
 package org.trustml.pruning.job;
 
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.trustml.core.catalog.CatalogClient;
 import org.trustml.core.catalog.DatasetDescriptor;
-import org.trustml.core.web.ProblemException;
 
 /**
  * The checks the image jobs ({@code pruning.embed}, {@code pruning.evaluate}) make on catalog IDX datasets before
@@ -46,18 +44,7 @@ final class ImageDatasets {
   }
 
   private static DatasetDescriptor idx(CatalogClient catalog, String owner, String id, String field) {
-    DatasetDescriptor d;
-    try {
-      d = catalog.dataset(owner, id);
-    } catch (ProblemException e) {
-      if (e.status() != HttpStatus.NOT_FOUND) {
-        throw e;
-      }
-      d = null;
-    }
-    if (d == null) {
-      throw PruningProblems.of("unknown-dataset", field, "no dataset '" + id + "' in the catalog");
-    }
+    DatasetDescriptor d = EmbeddingsSource.dataset(catalog, owner, id, field);
     if (!"idx".equals(d.format())) {
       throw PruningProblems.of("unsupported-format", field, "dataset " + id + " is " + d.format()
           + "; the encoders read IDX images and labels");
