@@ -372,8 +372,11 @@ class FheServiceIntegrationTest {
         .body("{\"architecture\":{\"inputs\":4,\"hidden\":[4],\"classes\":2},\"model\":\"mdl-net\"}").retrieve()
         .toEntity(JsonNode.class), 400, "invalid-request", "exactly one");
     assertProblem(http.post().uri("/estimates").header(Headers.TENANT, TENANT).contentType(MediaType.APPLICATION_JSON)
-        .body("{\"model\":\"mdl-net\",\"packing\":\"latency\"}").retrieve()
-        .toEntity(JsonNode.class), 400, "unsupported-packing", "latency");
+        .body("{\"model\":\"mdl-net\",\"packing\":\"diagonal\"}").retrieve()
+        .toEntity(JsonNode.class), 400, "unsupported-packing", "diagonal");
+    assertProblem(http.post().uri("/estimates").header(Headers.TENANT, TENANT).contentType(MediaType.APPLICATION_JSON)
+        .body("{\"model\":\"mdl-net\",\"packing\":\"latency\",\"images\":65}").retrieve()
+        .toEntity(JsonNode.class), 400, "invalid-request", "at most 64 (images per latency request)");
   }
 
   @Test
@@ -544,6 +547,21 @@ class FheServiceIntegrationTest {
       assertThat(PolyNetwork.argmax(decrypted)).isEqualTo(PolyNetwork.argmax(plain));
     }
     assertThat(worst).isLessThan(LATENCY_LOGIT_TOLERANCE);
+
+    // the latency estimate: the same rotation steps, Galois key bytes and per-image operations as the compiled plan,
+    // the images evaluated one after another
+    JsonNode estimate = http.post().uri("/estimates").header(Headers.TENANT, TENANT)
+        .contentType(MediaType.APPLICATION_JSON).body("{\"model\":\"mdl-net\",\"packing\":\"latency\",\"images\":"
+            + count + "}").retrieve().body(JsonNode.class);
+    assertThat(estimate.get("packing").asString()).as(estimate.toString()).isEqualTo("latency");
+    assertThat(estimate.get("rotationSteps")).isEqualTo(plan.get("rotationSteps"));
+    assertThat(estimate.get("keySizes").get("galoisKeys").asLong()).isEqualTo(galois.length);
+    assertThat(estimate.get("operations")).isEqualTo(plan.get("operations"));
+    JsonNode time = estimate.get("time");
+    assertThat(time.get("images").asInt()).isEqualTo(count);
+    assertThat(time.get("perImageMillis").asDouble()).isPositive()
+        .isCloseTo(1000 * time.get("perBatchSeconds").asDouble() / count, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(time.get("costs").get(0).get("rotation").asDouble()).isPositive();
   }
 
   @Test
@@ -583,7 +601,7 @@ class FheServiceIntegrationTest {
     assertProblem(submit(TENANT, "fhe.infer", "{\"plan\":\"" + planId + "\",\"keySet\":\"" + full
         + "\",\"inputs\":\"" + inputs + "\",\"images\":2}"), 400, "invalid-params", "one per image");
 
-    // a layer wider than the slots cannot be laid out one image per ciphertext; estimates are throughput-only
+    // a layer wider than the slots cannot be laid out one image per ciphertext, in a compile or an estimate
     model("mdl-too-wide", network(5000, 2, 2, 9));
     ResponseEntity<JsonNode> wide = submit(TENANT, "fhe.compile",
         "{\"model\":\"mdl-too-wide\",\"packing\":\"latency\"}");
@@ -592,8 +610,8 @@ class FheServiceIntegrationTest {
     assertProblem(submit(TENANT, "fhe.compile", "{\"model\":\"mdl-net\",\"packing\":\"diagonal\"}"), 400,
         "unsupported-packing", "diagonal");
     assertProblem(http.post().uri("/estimates").header(Headers.TENANT, TENANT).contentType(MediaType.APPLICATION_JSON)
-        .body("{\"model\":\"mdl-net\",\"packing\":\"latency\"}").retrieve().toEntity(JsonNode.class), 400,
-        "unsupported-packing", "throughput packing only");
+        .body("{\"model\":\"mdl-too-wide\",\"packing\":\"latency\"}").retrieve().toEntity(JsonNode.class), 400,
+        "plan-does-not-fit", "needs 8192 slots");
   }
 
   @Test

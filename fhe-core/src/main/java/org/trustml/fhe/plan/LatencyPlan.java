@@ -79,6 +79,23 @@ public final class LatencyPlan {
     return steps.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /**
+   * What one dense step of the layout costs per image, split by where the work happens.
+   *
+   * @param hoistedRotations       baby-step rotations of the input, decomposed once, at the step's input level
+   * @param rotations              giant-step rotations at the input level
+   * @param rotationsAfterRescale  rotate-and-sum folds, at the output level
+   * @param plaintextProducts      one per used diagonal, at the input level
+   */
+  public record StepCost(int hoistedRotations, int rotations, int rotationsAfterRescale, int plaintextProducts) {}
+
+  /** The cost of step {@code step}; null for a square (one multiplication, relinearisation and rescale). */
+  public StepCost stepCost(int step) {
+    DiagonalLayout l = layouts.get(step);
+    return l == null ? null : new StepCost(l.babySteps().length, l.giantSteps().length, l.foldSteps().length,
+        l.diagonals().length);
+  }
+
   /** Rotations per image. */
   public long rotations() {
     return layouts.stream().filter(l -> l != null).mapToLong(DiagonalLayout::rotations).sum();

@@ -13,6 +13,7 @@ import org.trustml.fhe.job.NetworkSource;
 import org.trustml.fhe.job.PlanDocument;
 import org.trustml.fhe.model.PolyNetwork;
 import org.trustml.fhe.plan.EvaluationPlan;
+import org.trustml.fhe.plan.LatencyPlan;
 import org.trustml.fhe.plan.PlanStep;
 
 /**
@@ -35,12 +36,6 @@ public class Estimator {
       throw ProblemException.badRequest("invalid-request", "give exactly one of model (a catalog id) and "
           + "architecture ({inputs, hidden, classes})").with("field", request.model() == null ? "model" : "architecture");
     }
-    if (PlanDocument.LATENCY.equals(request.packing())) {
-      // the measured costs are of throughput's integer products; rotations and diagonal products are not timed yet
-      throw ProblemException.badRequest("unsupported-packing", "estimates cover throughput packing only; compile "
-          + "with packing 'latency' (fhe.compile) to get its rotation steps, Galois key size and operation counts, "
-          + "and run fhe.infer for its measured per-image time").with("field", "packing");
-    }
     PolyNetwork network = request.model() != null ? networks.load(owner, request.model(), "model").network()
         : request.architecture().network();
     String what = request.model() != null ? request.model() : "architecture";
@@ -48,16 +43,28 @@ public class Estimator {
         request.packing(), request.parameterSet(), request.inputLogScale(), request.valueBits(),
         request.minLogScale(), request.maxFactorBits());
     EvaluationPlan plan = CompileJob.compile(compile, new NetworkSource.Loaded(what, null, network), "");
-    if (request.images() != null && request.images() > plan.batchSize()) {
-      throw ProblemException.badRequest("invalid-request", "images must be at most the batch size "
-          + plan.batchSize() + ", was " + request.images()).with("field", "images");
+    boolean latency = PlanDocument.LATENCY.equals(compile.packing());
+    int most = latency ? PlanDocument.MAX_LATENCY_IMAGES : plan.batchSize();
+    if (request.images() != null && request.images() > most) {
+      throw ProblemException.badRequest("invalid-request", "images must be at most " + most + " ("
+          + (latency ? "images per latency request" : "the batch size") + "), was " + request.images())
+          .with("field", "images");
     }
-    return build(plan, request.images() == null ? plan.batchSize() : request.images());
+    if (latency) {
+      LatencyPlan layout = CompileJob.latency(plan, what, "");
+      return build(plan, PlanDocument.of("estimate", null, layout), layout,
+          request.images() == null ? 1 : request.images());
+    }
+    return build(plan, PlanDocument.of("estimate", null, plan), null,
+        request.images() == null ? plan.batchSize() : request.images());
   }
 
-  private Estimate build(EvaluationPlan plan, int images) {
+  /**
+   * @param layout the latency layout, or null for throughput packing; latency times are per image, so a request of
+   *     {@code images} costs that many evaluations
+   */
+  private Estimate build(EvaluationPlan plan, PlanDocument doc, LatencyPlan layout, int images) {
     CkksParameters params = plan.parameters();
-    PlanDocument doc = PlanDocument.of("estimate", null, plan);
     List<Integer> bits = new ArrayList<>();
     for (int i = 0; i <= params.maxLevel() + 1; i++) {
       bits.add(params.modulus(i).bits());
@@ -77,21 +84,35 @@ public class Estimator {
     TreeMap<Integer, OperationCosts.AtLevel> measured = new TreeMap<>();
     List<Estimate.StepView> steps = new ArrayList<>();
     double total = 0;
-    for (PlanStep s : plan.steps()) {
+    for (int i = 0; i < plan.steps().size(); i++) {
+      PlanStep s = plan.steps().get(i);
       OperationCosts.AtLevel c = measured.computeIfAbsent(s.levelIn(), l -> costs.at(params, l));
-      double seconds = s.kind() == PlanStep.Kind.SQUARE ? s.outputs() * c.squareRelinearizeRescale()
-          : s.scalarProducts() * c.scalarProduct() + (s.rescales() ? s.rescaleCount() * c.rescale() : 0)
-              + s.constantAdditions() * c.addConstant();
+      double seconds;
+      if (s.kind() == PlanStep.Kind.SQUARE) {
+        seconds = (layout == null ? s.outputs() : 1) * c.squareRelinearizeRescale();
+      } else if (layout == null) {
+        seconds = s.scalarProducts() * c.scalarProduct() + (s.rescales() ? s.rescaleCount() * c.rescale() : 0)
+            + s.constantAdditions() * c.addConstant();
+      } else {
+        LatencyPlan.StepCost cost = layout.stepCost(i);
+        OperationCosts.AtLevel after = measured.computeIfAbsent(s.levelOut(), l -> costs.at(params, l));
+        seconds = cost.hoistedRotations() * c.hoistedRotation() + cost.rotations() * c.rotation()
+            + cost.plaintextProducts() * c.plaintextProduct() + (s.rescales() ? c.rescale() : 0)
+            + cost.rotationsAfterRescale() * after.rotation() + after.addConstant();
+      }
+      seconds *= layout == null ? 1 : images;
       total += seconds;
       steps.add(new Estimate.StepView(s.kind().name().toLowerCase(java.util.Locale.ROOT), s.inputs(), s.outputs(),
           s.levelIn(), s.levelOut(), log2(s.scaleIn()), log2(s.scaleOut()), s.headroomBits(), s.operations(),
           seconds));
     }
     Estimate.Time time = new Estimate.Time("modelled: the plan's operation counts times per-operation costs "
-        + "measured on this host, one thread", total, images, 1000 * total / images,
+        + "measured on this host, one thread" + (layout == null ? "" : "; latency packing: the images one after "
+        + "another, each its own evaluation (the bias addition counted as a constant addition)"), total, images,
+        1000 * total / images,
         List.copyOf(measured.values()));
-    return new Estimate(p, doc.packing(), plan.depth(), plan.inputLevel(), plan.outputLevel(), plan.inputCount(),
-        plan.outputCount(), plan.batchSize(), doc.rotationSteps(), keys, cts, doc.operations(), time, steps);
+    return new Estimate(p, doc.packing(), plan.depth(), plan.inputLevel(), plan.outputLevel(), doc.inputCount(),
+        doc.outputCount(), doc.batchSize(), doc.rotationSteps(), keys, cts, doc.operations(), time, steps);
   }
 
   private static double log2(double x) {

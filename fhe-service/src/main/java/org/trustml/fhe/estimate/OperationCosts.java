@@ -7,8 +7,10 @@ import org.trustml.fhe.ckks.Ciphertext;
 import org.trustml.fhe.ckks.CkksEncoder;
 import org.trustml.fhe.ckks.CkksParameters;
 import org.trustml.fhe.ckks.Evaluator;
+import org.trustml.fhe.ckks.GaloisKeys;
 import org.trustml.fhe.ckks.KeyGenerator;
 import org.trustml.fhe.ckks.KeySwitchKey;
+import org.trustml.fhe.ckks.Plaintext;
 import org.trustml.fhe.ckks.SymmetricEncryptor;
 
 /**
@@ -21,9 +23,17 @@ public final class OperationCosts {
   /**
    * Seconds per operation at one level; the square and the rescale are null at level 0, where nothing can be
    * rescaled.
+   *
+   * @param rotation         one rotation (a whole key switch)
+   * @param hoistedRotation  one of {@value #HOISTED} rotations of the same ciphertext with the decomposition hoisted
+   * @param plaintextProduct a ciphertext times an encoded plaintext, added to a running sum (latency packing's
+   *                         diagonals)
    */
   public record AtLevel(int level, double scalarProduct, Double squareRelinearizeRescale, Double rescale,
-      double addConstant) {}
+      double addConstant, double rotation, double hoistedRotation, double plaintextProduct) {}
+
+  /** Rotations per hoisted group when timing. */
+  static final int HOISTED = 8;
 
   // sums as long as a typical dense layer's: the lazy reduction makes a product in a long sum cheaper than alone
   private static final int PRODUCT_INPUTS = 64;
@@ -50,6 +60,8 @@ public final class OperationCosts {
 
     private final CkksParameters params;
     private final KeySwitchKey relin;
+    private final GaloisKeys galois;
+    private final int[] steps;
     private final SymmetricEncryptor encryptor;
     private final CkksEncoder encoder;
     private final Evaluator evaluator;
@@ -58,6 +70,8 @@ public final class OperationCosts {
       this.params = params;
       KeyGenerator keys = new KeyGenerator(params, new byte[32]);
       this.relin = keys.relinearizationKey();
+      this.steps = java.util.stream.IntStream.rangeClosed(1, HOISTED).toArray();
+      this.galois = keys.galoisKeys(steps, false);
       this.encryptor = new SymmetricEncryptor(keys.secretKey(), new java.security.SecureRandom());
       this.encoder = new CkksEncoder(params);
       this.evaluator = new Evaluator(params);
@@ -78,7 +92,14 @@ public final class OperationCosts {
           : median(() -> evaluator.rescale(evaluator.relinearize(evaluator.multiply(x, x), relin)));
       Double rescale = level == 0 ? null : median(() -> evaluator.rescale(x));
       double constant = median(() -> evaluator.addConstant(x, 0.5));
-      return new AtLevel(level, product, square, rescale, constant);
+      double rotation = median(() -> evaluator.rotate(x, 1, galois));
+      double hoisted = median(() -> evaluator.rotateHoisted(x, steps, galois)) / HOISTED;
+      Plaintext diagonal = encoder.encode(random.doubles(params.slots(), -1, 1).toArray(), level,
+          params.modulus(level).value());
+      Ciphertext y = inputs[1];
+      double plaintextProduct = median(() -> evaluator.add(evaluator.multiplyPlain(x, diagonal),
+          evaluator.multiplyPlain(y, diagonal))) / 2;
+      return new AtLevel(level, product, square, rescale, constant, rotation, hoisted, plaintextProduct);
     }
 
     private static double median(java.util.function.Supplier<Object> op) {
