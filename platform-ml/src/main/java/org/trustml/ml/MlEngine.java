@@ -5,6 +5,7 @@ import ai.djl.Model;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
+import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.pytorch.jni.LibUtils;
 import ai.djl.util.Utils;
 import java.nio.file.Path;
@@ -41,10 +42,12 @@ public final class MlEngine {
 
   private final Device device;
   private final EngineInfo info;
+  private final int threads;
 
-  private MlEngine(Device device, EngineInfo info) {
+  private MlEngine(Device device, EngineInfo info, int threads) {
     this.device = device;
     this.info = info;
+    this.threads = threads;
   }
 
   /**
@@ -59,7 +62,7 @@ public final class MlEngine {
     Device device = chooseDevice(loaded, settings.device());
     EngineInfo info =
         new EngineInfo(loaded.getEngineName(), loaded.getVersion(), Engine.getDjlVersion(), describe(device), gpuCount);
-    return new MlEngine(device, info);
+    return new MlEngine(device, info, settings.threads());
   }
 
   /** {@link #start} with {@link MlSettings#fromEnvironment()}. */
@@ -158,7 +161,20 @@ public final class MlEngine {
 
   /** A new root manager on {@link #device()}; the caller closes it (try-with-resources). */
   public NDManager newManager() {
+    pinThreads();
     return NDManager.newBaseManager(device, ENGINE_NAME);
+  }
+
+  /**
+   * PyTorch's intra-op thread count is an OpenMP setting of the calling thread, not of the process: the engine
+   * applies {@code ai.djl.pytorch.num_threads} on the thread that loads it, and a job worker thread would otherwise
+   * run with one thread per core, whose sums split by load (seeded runs then differ in their last bits). Applied on
+   * every thread that makes a manager or a model.
+   */
+  private void pinThreads() {
+    if (threads > 0 && JniUtils.getNumThreads() != threads) {
+      JniUtils.setNumThreads(threads);
+    }
   }
 
   /**
@@ -167,6 +183,7 @@ public final class MlEngine {
    * @param block not yet initialized, or initialized on this device
    */
   public Model newModel(String name, Block block) {
+    pinThreads();
     Model model = Model.newInstance(name, device, ENGINE_NAME);
     model.setBlock(block);
     return model;

@@ -63,6 +63,11 @@ public record MlSettings(DeviceChoice device, Path cacheDir, int threads) {
     return new MlSettings(device, dir, threads);
   }
 
+  /** The same with {@code n} PyTorch intra-op threads (0: one per core). */
+  public MlSettings withThreads(int n) {
+    return new MlSettings(device, cacheDir, n);
+  }
+
   private static String setting(String property) {
     String value = System.getProperty(property);
     if (value != null) {

@@ -28,6 +28,23 @@ class MlEngineTest {
   }
 
   @Test
+  void everyThreadThatMakesAManagerComputesWithTheConfiguredThreadCount() throws Exception {
+    MlEngine ml = MlEngine.start(MlSettings.defaults().withThreads(1));
+    int[] seen = new int[2];
+    // PyTorch's intra-op thread count is a setting of the calling (OpenMP) thread: a fresh thread starts with the
+    // library's default until the engine pins it
+    Thread worker = new Thread(() -> {
+      seen[0] = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+      try (NDManager manager = ml.newManager()) {
+        seen[1] = ai.djl.pytorch.jni.JniUtils.getNumThreads();
+      }
+    });
+    worker.start();
+    worker.join();
+    assertThat(seen[1]).as("threads on a worker after newManager (before: %d)", seen[0]).isEqualTo(1);
+  }
+
+  @Test
   void gpuIsAnErrorWithoutOneAndAutoFallsBackToTheCpu() {
     MlEngine cpu = MlEngine.start(MlSettings.defaults());
     if (cpu.info().gpuCount() > 0) {
