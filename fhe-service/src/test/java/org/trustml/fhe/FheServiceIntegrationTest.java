@@ -6,6 +6,8 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
+import static org.trustml.fhe.model.RandomNetworks.dense;
+import static org.trustml.fhe.model.RandomNetworks.network;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -48,7 +50,6 @@ import org.trustml.fhe.ckks.CkksSerializer;
 import org.trustml.fhe.ckks.Decryptor;
 import org.trustml.fhe.ckks.KeyGenerator;
 import org.trustml.fhe.ckks.SymmetricEncryptor;
-import org.trustml.fhe.model.DenseLayer;
 import org.trustml.fhe.model.PolyNetwork;
 import org.trustml.fhe.model.PolyNetworkFormat;
 import org.trustml.fhe.model.SquareLayer;
@@ -122,24 +123,6 @@ class FheServiceIntegrationTest {
     ArtifactRef ref = store.putText(PolyNetworkFormat.toJson(net), "application/json", id + ".json");
     given(catalog.model(eq(TENANT), eq(id))).willReturn(new ModelDescriptor(id, TENANT, id,
         PolyNetworkFormat.FORMAT, ref, null, Lineage.upload(), OffsetDateTime.now()));
-  }
-
-  static PolyNetwork network(int in, int hidden, int out, long seed) {
-    Random random = new Random(seed);
-    return new PolyNetwork(in, List.of(dense(in, hidden, random), new SquareLayer(), dense(hidden, out, random)),
-        "random");
-  }
-
-  static DenseLayer dense(int in, int out, Random random) {
-    double[][] w = new double[out][in];
-    double[] b = new double[out];
-    for (int o = 0; o < out; o++) {
-      for (int i = 0; i < in; i++) {
-        w[o][i] = random.nextGaussian() / Math.sqrt(in);
-      }
-      b[o] = 0.2 * random.nextGaussian();
-    }
-    return new DenseLayer(w, b);
   }
 
   // ---- HTTP helpers ----

@@ -3,7 +3,6 @@ package org.trustml.fhe.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.trustml.fhe.ckks.Ciphertext;
@@ -13,9 +12,8 @@ import org.trustml.fhe.ckks.CkksSerializer;
 import org.trustml.fhe.ckks.Encryptor;
 import org.trustml.fhe.ckks.GaloisKeys;
 import org.trustml.fhe.ckks.KeySwitchKey;
-import org.trustml.fhe.model.DenseLayer;
 import org.trustml.fhe.model.PolyNetwork;
-import org.trustml.fhe.model.SquareLayer;
+import org.trustml.fhe.model.RandomNetworks;
 import org.trustml.fhe.plan.LatencyEvaluator;
 import org.trustml.fhe.plan.LatencyPlan;
 import org.trustml.fhe.plan.ParameterSets;
@@ -33,20 +31,7 @@ class LatencyBatchCryptoTest {
   static final double TOLERANCE = 5e-3;
 
   static PolyNetwork network() {
-    Random random = new Random(3);
-    return new PolyNetwork(6, List.of(dense(6, 5, random), new SquareLayer(), dense(5, 3, random)), "random");
-  }
-
-  static DenseLayer dense(int in, int out, Random random) {
-    double[][] w = new double[out][in];
-    double[] b = new double[out];
-    for (int o = 0; o < out; o++) {
-      for (int i = 0; i < in; i++) {
-        w[o][i] = random.nextGaussian() / Math.sqrt(in);
-      }
-      b[o] = 0.2 * random.nextGaussian();
-    }
-    return new DenseLayer(w, b);
+    return RandomNetworks.network(6, 5, 3, 3);
   }
 
   /** The plan as the client reads it from the service's plan document. */

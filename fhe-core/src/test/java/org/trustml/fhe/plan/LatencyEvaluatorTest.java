@@ -16,6 +16,7 @@ import org.trustml.fhe.ckks.GaloisKeys;
 import org.trustml.fhe.ckks.KeyGenerator;
 import org.trustml.fhe.ckks.SymmetricEncryptor;
 import org.trustml.fhe.model.PolyNetwork;
+import org.trustml.fhe.model.RandomNetworks;
 
 /** One encrypted image per ciphertext against the plaintext network, and refusal of keys and inputs that do not fit. */
 class LatencyEvaluatorTest {
@@ -49,7 +50,7 @@ class LatencyEvaluatorTest {
   void decryptedLogitsAgreeWithThePlaintextNetworkForNarrowingAndWideningLayers() {
     // 30 -> 8 narrows (period 32 -> 8, folds), 8 -> 10 widens (period 8 -> 16); 5 -> 40 -> 3 the other way round
     for (int[] shape : new int[][] {{30, 8, 10}, {5, 40, 3}}) {
-      PolyNetwork network = PlanEvaluatorTest.network(shape[0], shape[1], shape[2], shape[0]);
+      PolyNetwork network = RandomNetworks.network(shape[0], shape[1], shape[2], shape[0]);
       LatencyPlan latency = LatencyPlan.of(PlanCompiler.compile(network, params, PlanOptions.defaults()));
       GaloisKeys galois = LatencyPacking.galoisKeys(latency, keys);
       LatencyEvaluator server = new LatencyEvaluator(latency, keys.relinearizationKey(), galois, false);
@@ -73,7 +74,7 @@ class LatencyEvaluatorTest {
 
   @Test
   void parallelEvaluationGivesTheSameLogits() {
-    LatencyPlan latency = LatencyPlan.of(PlanCompiler.compile(PlanEvaluatorTest.network(12, 6, 4, 2), params,
+    LatencyPlan latency = LatencyPlan.of(PlanCompiler.compile(RandomNetworks.network(12, 6, 4, 2), params,
         PlanOptions.defaults()));
     GaloisKeys galois = LatencyPacking.galoisKeys(latency, keys);
     Ciphertext in = LatencyPacking.encrypt(latency, new double[] {1, -1, 0.5, 2, 0, 0, 1, 1, -2, 0.25, 0.1, -0.3},
@@ -88,7 +89,7 @@ class LatencyEvaluatorTest {
 
   @Test
   void missingGaloisKeysAndMismatchedInputsAreRefused() {
-    LatencyPlan latency = LatencyPlan.of(PlanCompiler.compile(PlanEvaluatorTest.network(30, 8, 10, 1), params,
+    LatencyPlan latency = LatencyPlan.of(PlanCompiler.compile(RandomNetworks.network(30, 8, 10, 1), params,
         PlanOptions.defaults()));
     GaloisKeys partial = keys.galoisKeys(new int[] {1, 2}, false);
     assertThatThrownBy(() -> new LatencyEvaluator(latency, keys.relinearizationKey(), partial, false))
@@ -102,7 +103,7 @@ class LatencyEvaluatorTest {
     assertThatThrownBy(() -> LatencyPacking.encrypt(latency, new double[29], encoder, encryptor::encrypt))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("29 features");
     // 5,000 inputs need 8,192 slots; N = 2^13 has 4,096
-    PolyNetwork tooWide = PlanEvaluatorTest.network(5000, 2, 2, 9);
+    PolyNetwork tooWide = RandomNetworks.network(5000, 2, 2, 9);
     EvaluationPlan plan = PlanCompiler.compile(tooWide, params, PlanOptions.defaults());
     assertThatThrownBy(() -> LatencyPlan.of(plan)).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("needs 8192 slots");

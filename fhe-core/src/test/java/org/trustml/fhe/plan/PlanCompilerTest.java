@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.trustml.fhe.ckks.CkksParameters;
 import org.trustml.fhe.model.DenseLayer;
 import org.trustml.fhe.model.PolyNetwork;
+import org.trustml.fhe.model.RandomNetworks;
 import org.trustml.fhe.model.SquareLayer;
 
 /** Depth, level and scale accounting of the compiled plan, and refusal of networks that do not fit. */
@@ -18,7 +19,7 @@ class PlanCompilerTest {
 
   @Test
   void denseSquareDenseTakesTwoLevelsAndKeepsTheBookkeeping() {
-    PolyNetwork network = PlanEvaluatorTest.network(20, 8, 10, 1);
+    PolyNetwork network = RandomNetworks.network(20, 8, 10, 1);
     assertThat(PlanCompiler.depth(network)).isEqualTo(2);
     EvaluationPlan plan = PlanCompiler.compile(network, PlanOptions.defaults());
     assertThat(plan.parameters().n()).isEqualTo(1 << 13); // the smallest engine set with two levels
@@ -62,7 +63,7 @@ class PlanCompilerTest {
 
   @Test
   void tooDeepForTheParametersIsRefused() {
-    PolyNetwork base = PlanEvaluatorTest.network(4, 4, 4, 2);
+    PolyNetwork base = RandomNetworks.network(4, 4, 4, 2);
     DenseLayer square = (DenseLayer) base.layers().get(0);
     PolyNetwork deeper = new PolyNetwork(4, List.of(square, new SquareLayer(), square, new SquareLayer(),
         base.layers().get(2)), "deeper");
@@ -73,7 +74,7 @@ class PlanCompilerTest {
 
   @Test
   void scalesThatOverflowOrVanishAreRefused() {
-    PolyNetwork network = PlanEvaluatorTest.network(4, 4, 4, 3);
+    PolyNetwork network = RandomNetworks.network(4, 4, 4, 3);
     // inputs at 2^50: the square's 2^100 product leaves no room in Q_1 = 2^100 for values up to 2^12
     assertThatThrownBy(() -> PlanCompiler.compile(network, PARAMS, new PlanOptions(50, 12, 20, 30)))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("overflow");
@@ -87,7 +88,7 @@ class PlanCompilerTest {
 
   @Test
   void scaleBookkeepingUsesTheActualPrimes() {
-    EvaluationPlan plan = PlanCompiler.compile(PlanEvaluatorTest.network(3, 2, 2, 4), PARAMS, PlanOptions.defaults());
+    EvaluationPlan plan = PlanCompiler.compile(RandomNetworks.network(3, 2, 2, 4), PARAMS, PlanOptions.defaults());
     double expected = Math.scalb(1.0, 70) / PARAMS.modulus(1).value() * plan.steps().get(2).factorScale();
     assertThat(plan.outputScale()).isCloseTo(expected, within(expected * 1e-12));
   }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,9 +15,8 @@ import org.trustml.fhe.ckks.Decryptor;
 import org.trustml.fhe.ckks.Evaluator;
 import org.trustml.fhe.ckks.KeyGenerator;
 import org.trustml.fhe.ckks.SymmetricEncryptor;
-import org.trustml.fhe.model.DenseLayer;
 import org.trustml.fhe.model.PolyNetwork;
-import org.trustml.fhe.model.SquareLayer;
+import org.trustml.fhe.model.RandomNetworks;
 
 /** The encrypted plan against the plaintext network on random inputs, and refusal of inputs that do not fit. */
 class PlanEvaluatorTest {
@@ -46,25 +44,6 @@ class PlanEvaluatorTest {
     decryptor = new Decryptor(keys.secretKey());
   }
 
-  /** in → dense(hidden) → x^2 → dense(out) with weights like a trained network's (about 1/sqrt(fan-in)). */
-  static PolyNetwork network(int in, int hidden, int out, long seed) {
-    Random random = new Random(seed);
-    return new PolyNetwork(in, List.of(dense(in, hidden, random), new SquareLayer(), dense(hidden, out, random)),
-        "random");
-  }
-
-  private static DenseLayer dense(int in, int out, Random random) {
-    double[][] w = new double[out][in];
-    double[] b = new double[out];
-    for (int o = 0; o < out; o++) {
-      for (int i = 0; i < in; i++) {
-        w[o][i] = random.nextGaussian() / Math.sqrt(in);
-      }
-      b[o] = 0.2 * random.nextGaussian();
-    }
-    return new DenseLayer(w, b);
-  }
-
   private static double[][] inputs(int images, int width, long seed) {
     Random random = new Random(seed);
     double[][] x = new double[images][width];
@@ -78,7 +57,7 @@ class PlanEvaluatorTest {
 
   @Test
   void decryptedLogitsAgreeWithThePlaintextNetwork() {
-    PolyNetwork network = network(20, 8, 10, 1);
+    PolyNetwork network = RandomNetworks.network(20, 8, 10, 1);
     EvaluationPlan plan = PlanCompiler.compile(network, params, PlanOptions.defaults());
     double[][] x = inputs(plan.batchSize(), 20, 2);
     Ciphertext[] in = ThroughputPacking.encrypt(plan, x, encoder, encryptor::encrypt);
@@ -99,7 +78,7 @@ class PlanEvaluatorTest {
 
   @Test
   void parallelEvaluationGivesTheSameLogits() {
-    PolyNetwork network = network(6, 4, 3, 5);
+    PolyNetwork network = RandomNetworks.network(6, 4, 3, 5);
     EvaluationPlan plan = PlanCompiler.compile(network, params, PlanOptions.defaults());
     double[][] x = inputs(100, 6, 6);
     Ciphertext[] in = ThroughputPacking.encrypt(plan, x, encoder, encryptor::encrypt);
@@ -113,7 +92,7 @@ class PlanEvaluatorTest {
 
   @Test
   void theListenerSeesEveryOutputAndCanStopTheEvaluation() {
-    PolyNetwork network = network(6, 4, 3, 5);
+    PolyNetwork network = RandomNetworks.network(6, 4, 3, 5);
     EvaluationPlan plan = PlanCompiler.compile(network, params, PlanOptions.defaults());
     Ciphertext[] in = ThroughputPacking.encrypt(plan, inputs(10, 6, 6), encoder, encryptor::encrypt);
     PlanEvaluator evaluator = new PlanEvaluator(plan, keys.relinearizationKey(), true);
@@ -139,7 +118,7 @@ class PlanEvaluatorTest {
 
   @Test
   void inputsThatDoNotMatchThePlanAreRefused() {
-    EvaluationPlan plan = PlanCompiler.compile(network(3, 2, 2, 7), params, PlanOptions.defaults());
+    EvaluationPlan plan = PlanCompiler.compile(RandomNetworks.network(3, 2, 2, 7), params, PlanOptions.defaults());
     PlanEvaluator evaluator = new PlanEvaluator(plan, keys.relinearizationKey(), false);
     Ciphertext[] good = ThroughputPacking.encrypt(plan, inputs(4, 3, 8), encoder, encryptor::encrypt);
     assertThatThrownBy(() -> evaluator.evaluate(Arrays.copyOf(good, 2)))
