@@ -1,8 +1,5 @@
 package org.trustml.pruning.evaluation;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +14,7 @@ import org.trustml.pruning.encoder.Architecture;
 import org.trustml.pruning.encoder.EncoderSpec;
 import org.trustml.pruning.encoder.EncoderTraining;
 import org.trustml.pruning.encoder.EvaluationSpec;
+import org.trustml.pruning.encoder.Labels;
 import org.trustml.pruning.encoder.SubsetEvaluation;
 import org.trustml.pruning.encoder.TrainedEncoder;
 import org.trustml.pruning.encoder.TrainingDynamics;
@@ -67,7 +65,7 @@ public final class Evaluator {
     long start = System.nanoTime();
     train = trainSet;
     test = testSet;
-    int[] labels = labels(train.labels());
+    int[] labels = Labels.codes(train.labels());
     classes = IntStream.of(labels).max().orElse(0) + 1;
     if (classes < 2) {
       throw new IllegalArgumentException("the training set must have at least two classes, got " + classes);
@@ -230,21 +228,6 @@ public final class Evaluator {
 
   private static String key(Architecture encoder, EvaluatedMethod method, double rate, long seed) {
     return encoder + "/" + method + "/" + rate + "/" + seed;
-  }
-
-  private static int[] labels(NDArray labels) {
-    int[] codes;
-    try (NDManager scratch = labels.getManager().newSubManager()) {
-      NDArray ints = labels.toType(DataType.INT32, true);
-      ints.attach(scratch); // a copy, freed here rather than with the data
-      codes = ints.toIntArray();
-    }
-    for (int i = 0; i < codes.length; i++) {
-      if (codes[i] < 0) {
-        throw new IllegalArgumentException("label " + codes[i] + " of sample " + i + " is negative");
-      }
-    }
-    return codes;
   }
 
   private static String f(String format, Object... values) {
