@@ -18,6 +18,7 @@ import org.trustml.ml.LabeledData;
 import org.trustml.ml.MlEngine;
 import org.trustml.ml.MlSettings;
 import org.trustml.pruning.encoder.Architecture;
+import org.trustml.pruning.encoder.Patterns;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -43,8 +44,8 @@ class EvaluatorTest {
     List<Double> fractions = new ArrayList<>();
     EvaluationReport report;
     try (NDManager m = ml.newManager()) {
-      LabeledData train = GeneratedImages.make(m, 300, 1);
-      LabeledData test = GeneratedImages.make(m, 150, 2);
+      LabeledData train = Patterns.make(m, 300, 1, 0.3f);
+      LabeledData test = Patterns.make(m, 150, 2, 0.3f);
       report = Evaluator.run(ml, train, test, protocol, (fraction, stage) -> fractions.add(fraction),
           CancellationCheck.NONE);
     }
@@ -134,8 +135,8 @@ class EvaluatorTest {
   void cancellationStopsTheEvaluation() {
     RuntimeException stop = new IllegalStateException("cancelled");
     try (NDManager m = ml.newManager()) {
-      LabeledData train = GeneratedImages.make(m, 60, 1);
-      LabeledData test = GeneratedImages.make(m, 30, 2);
+      LabeledData train = Patterns.make(m, 60, 1, 0.3f);
+      LabeledData test = Patterns.make(m, 30, 2, 0.3f);
       RuntimeException e = assertThrows(RuntimeException.class, () -> Evaluator.run(ml, train, test, tiny(),
           (f, s) -> {}, () -> {
             throw stop;
