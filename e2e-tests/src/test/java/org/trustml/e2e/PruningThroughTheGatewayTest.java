@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Random;
@@ -17,7 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.client.RestClient;
 import org.trustml.client.model.KeyRequest;
 import org.trustml.core.dataset.NpyReader;
-import org.trustml.core.dataset.NpyRows;
+import org.trustml.core.dataset.NpyWriter;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,13 +35,6 @@ class PruningThroughTheGatewayTest {
     String key = ThroughTheGatewayTest.issue("prune-co", KeyRequest.RoleEnum.USER, 10_000);
     http = RestClient.builder().baseUrl(ThroughTheGatewayTest.platform.gatewayUrl())
         .defaultHeader("X-API-Key", key).defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {}).build();
-  }
-
-  static byte[] npy(String descr, int[] shape, ByteBuffer data) {
-    byte[] header = NpyRows.header(descr, shape);
-    byte[] out = Arrays.copyOf(header, header.length + data.capacity());
-    System.arraycopy(data.array(), 0, out, header.length, data.capacity());
-    return out;
   }
 
   JsonNode upload(String name, byte[] bytes) {
@@ -72,17 +63,15 @@ class PruningThroughTheGatewayTest {
     Random r = new Random(2);
     int n = 3 * PER_CLASS;
     float[] points = new float[n * DIMENSION];
-    ByteBuffer pointBytes = ByteBuffer.allocate(points.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    ByteBuffer labelBytes = ByteBuffer.allocate(n * 8).order(ByteOrder.LITTLE_ENDIAN);
+    int[] classes = new int[n];
     for (int i = 0; i < n; i++) {
       for (int k = 0; k < DIMENSION; k++) {
         points[i * DIMENSION + k] = (float) (r.nextGaussian() + (k == i % 3 ? 4 : 0));
-        pointBytes.putFloat(points[i * DIMENSION + k]);
       }
-      labelBytes.putLong(i % 3);
+      classes[i] = i % 3;
     }
-    JsonNode embeddings = upload("blobs", npy("<f4", new int[] {n, DIMENSION}, pointBytes));
-    JsonNode labels = upload("blob-labels", npy("<i8", new int[] {n}, labelBytes));
+    JsonNode embeddings = upload("blobs", NpyWriter.float32(points, n, DIMENSION));
+    JsonNode labels = upload("blob-labels", NpyWriter.int64(classes));
     String input = "{\"dataset\":\"" + embeddings.get("id").asString() + "\",\"labels\":\""
         + labels.get("id").asString() + "\"}";
 

@@ -17,6 +17,7 @@ import org.trustml.core.artifact.ArtifactRef;
 import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.catalog.DatasetRegistration;
 import org.trustml.core.catalog.Lineage;
+import org.trustml.core.dataset.NpyWriter;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
 import org.trustml.core.job.SubmissionContext;
@@ -133,8 +134,8 @@ public class EmbedJob implements JobHandler<EmbedJob.Params> {
         ctx.writeArtifact(FORGETTING, "text/csv", new ScoreTable(labelValues, dynamics.forgetting()).toCsv());
         String name = p.nameOrDefault();
         Lineage lineage = new Lineage(List.of(imagesSet.id(), labelsSet.id()), "pruning", ctx.jobId().toString());
-        String embeddingsId = register(ctx, name, NpyFiles.float32(embeddings), lineage);
-        String labelsId = register(ctx, name + "-labels", NpyFiles.int64(labels), lineage);
+        String embeddingsId = register(ctx, name, NpyWriter.float32(embeddings), lineage);
+        String labelsId = register(ctx, name + "-labels", NpyWriter.int64(labels), lineage);
 
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("dataset", embeddingsId);

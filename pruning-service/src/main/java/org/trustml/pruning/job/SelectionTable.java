@@ -2,10 +2,8 @@ package org.trustml.pruning.job;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import org.trustml.core.dataset.CsvWriter;
-import org.trustml.core.dataset.NpyRows;
+import org.trustml.core.dataset.NpyWriter;
 import org.trustml.pruning.selection.SelectionResult;
 
 /**
@@ -44,12 +42,6 @@ final class SelectionTable {
   }
 
   static byte[] keptNpy(int[] kept) {
-    byte[] header = NpyRows.header("<i8", new int[] {kept.length});
-    ByteBuffer b = ByteBuffer.allocate(header.length + 8 * kept.length).order(ByteOrder.LITTLE_ENDIAN);
-    b.put(header);
-    for (int k : kept) {
-      b.putLong(k);
-    }
-    return b.array();
+    return NpyWriter.int64(kept);
   }
 }

@@ -103,7 +103,7 @@ class PruningJobsIntegrationTest {
     tinyLabels[3] = 8;
     tinyLabels[7] = 8;
     npy("tiny", tiny.npy(), List.of(tiny.size(), SyntheticEmbeddings.DIMENSION), "float32");
-    npy("tiny-labels", labelsNpy(tinyLabels), List.of(tiny.size()), "int64");
+    npy("tiny-labels", org.trustml.core.dataset.NpyWriter.int64(tinyLabels), List.of(tiny.size()), "int64");
 
     SyntheticEmbeddings nan = new SyntheticEmbeddings(10, 9);
     nan.points[5 * SyntheticEmbeddings.DIMENSION + 2] = Float.NaN;
@@ -119,17 +119,6 @@ class PruningJobsIntegrationTest {
       return new DatasetDescriptor("sub-" + ids.incrementAndGet(), r.owner(), r.name(), r.format(), r.artifact(),
           0, 0, List.of(), r.labelColumn(), r.protectedColumns(), List.of(), null, r.lineage(), OffsetDateTime.now());
     });
-  }
-
-  static byte[] labelsNpy(int[] labels) {
-    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(labels.length * 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-    for (int v : labels) {
-      b.putLong(v);
-    }
-    byte[] header = org.trustml.core.dataset.NpyRows.header("<i8", new int[] {labels.length});
-    byte[] out = Arrays.copyOf(header, header.length + b.capacity());
-    System.arraycopy(b.array(), 0, out, header.length, b.capacity());
-    return out;
   }
 
   void npy(String id, byte[] bytes, List<Integer> shape, String dtype) {

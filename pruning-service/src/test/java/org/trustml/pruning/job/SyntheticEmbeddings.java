@@ -2,11 +2,9 @@ package org.trustml.pruning.job;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Random;
 import org.trustml.core.dataset.CsvWriter;
-import org.trustml.core.dataset.NpyRows;
+import org.trustml.core.dataset.NpyWriter;
 
 /**
  * Small generated embeddings: two Gaussian blobs (labels 0 and 1) and a noisy ring (label 2) in 8 dimensions, as
@@ -46,19 +44,11 @@ final class SyntheticEmbeddings {
   }
 
   byte[] npy() {
-    ByteBuffer b = ByteBuffer.allocate(points.length * 4).order(ByteOrder.LITTLE_ENDIAN);
-    for (float v : points) {
-      b.putFloat(v);
-    }
-    return concat(NpyRows.header("<f4", new int[] {size(), DIMENSION}), b.array());
+    return NpyWriter.float32(points, size(), DIMENSION);
   }
 
   byte[] labelsNpy() {
-    ByteBuffer b = ByteBuffer.allocate(labels.length * 8).order(ByteOrder.LITTLE_ENDIAN);
-    for (int v : labels) {
-      b.putLong(v);
-    }
-    return concat(NpyRows.header("<i8", new int[] {size()}), b.array());
+    return NpyWriter.int64(labels);
   }
 
   byte[] csv() throws IOException {
@@ -89,12 +79,5 @@ final class SyntheticEmbeddings {
       d[i] = points[i];
     }
     return d;
-  }
-
-  private static byte[] concat(byte[] a, byte[] b) {
-    byte[] out = new byte[a.length + b.length];
-    System.arraycopy(a, 0, out, 0, a.length);
-    System.arraycopy(b, 0, out, a.length, b.length);
-    return out;
   }
 }
