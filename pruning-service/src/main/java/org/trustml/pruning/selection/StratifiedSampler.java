@@ -9,6 +9,11 @@ import java.util.SplittableRandom;
  * stratum k when min + k·step ≤ s < min + (k+1)·step; (3) budgets by {@link #allocate}; (4) a uniform sample
  * without replacement inside each stratum.
  *
+ * <p>Step (4) is drawn as coordinated sampling (permanent random numbers, as survey statisticians rotate panels):
+ * every sample gets one uniform key from the seed before any stratum exists, and a stratum keeps its members with
+ * the smallest keys. Each stratum's sample is still uniform, as in CCS, but when a perturbed score moves a few
+ * samples across strata the others keep their places, so the kept set moves only as much as the strata do.
+ *
  * <p>Deviations, all for inputs CCS does not meet with its scores: the cut-off never drops more than n − m samples
  * (CCS would then return fewer than m); the upper end is max + 1e-4·|max|, which is max·1.0001 for max > 0 and
  * still includes the maximum when max ≤ 0; when all remaining scores are equal they form one stratum.
@@ -62,21 +67,34 @@ final class StratifiedSampler {
         members[stratum[i]][filled[stratum[i]]++] = i;
       }
     }
+    // one uniform key per sample, drawn in sample order before strata exist: the keys do not depend on the scores
+    double[] key = new double[n];
+    for (int i = 0; i < n; i++) {
+      key[i] = random.nextDouble();
+    }
     int[] kept = new int[budget];
     int count = 0;
     for (int k = 0; k < strata; k++) {
-      int[] pool = members[k];
-      // partial Fisher–Yates: the first budgets[k] entries become a uniform sample
-      for (int a = 0; a < budgets[k]; a++) {
-        int b = a + random.nextInt(pool.length - a);
-        int t = pool[a];
-        pool[a] = pool[b];
-        pool[b] = t;
-        kept[count++] = pool[a];
+      for (int i : smallestKeys(members[k], budgets[k], key)) {
+        kept[count++] = i;
       }
     }
     Arrays.sort(kept);
     return kept;
+  }
+
+  /** The {@code take} members with the smallest keys (ties by position): a uniform sample of the stratum. */
+  private static int[] smallestKeys(int[] members, int take, double[] key) {
+    Integer[] order = new Integer[members.length];
+    for (int a = 0; a < members.length; a++) {
+      order[a] = members[a];
+    }
+    Arrays.sort(order, (a, b) -> key[a] != key[b] ? Double.compare(key[a], key[b]) : Integer.compare(a, b));
+    int[] out = new int[take];
+    for (int a = 0; a < take; a++) {
+      out[a] = order[a];
+    }
+    return out;
   }
 
   /** The stratum k with min + k·step ≤ s < min + (k+1)·step, evaluated with CCS's own comparisons. */

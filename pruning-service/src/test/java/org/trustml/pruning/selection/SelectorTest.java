@@ -119,6 +119,59 @@ class SelectorTest {
   }
 
   @Test
+  void ccsSamplesEachStratumUniformly() {
+    // one stratum, no cut-off: each of 10 samples is kept with probability 3/10 over many seeds
+    double[] scores = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+    int[] labels = new int[10];
+    int[] times = new int[10];
+    int seeds = 4000;
+    for (long seed = 0; seed < seeds; seed++) {
+      SelectionParams p = SelectionParams.defaults(0.7, seed).withBeta(0).withStrata(1);
+      for (int i : Selector.select(scores, labels, p).kept()) {
+        times[i]++;
+      }
+    }
+    double sd = Math.sqrt(seeds * 0.3 * 0.7);
+    for (int i = 0; i < 10; i++) {
+      assertEquals(0.3 * seeds, times[i], 5 * sd, "sample " + i + " kept " + times[i] + " times");
+    }
+  }
+
+  @Test
+  void ccsKeptSetMovesOnlyWithTheSamplesThatChangeStratum() {
+    // coordinated sampling: 10 of 1,000 scores move to other strata (min and max fixed); the kept set of the same
+    // seed changes by those samples and the few places the budgets shift, not by a fresh draw of every stratum
+    Random random = new Random(8);
+    int n = 1000;
+    double[] scores = new double[n];
+    for (int i = 0; i < n; i++) {
+      scores[i] = i < 2 ? i : random.nextDouble();
+    }
+    double[] moved = scores.clone();
+    for (int i = 2; i < 12; i++) {
+      moved[i] = (moved[i] + 0.5) % 1.0;
+    }
+    int[] labels = new int[n];
+    SelectionParams p = SelectionParams.defaults(0.7, 3).withBeta(0).withStrata(10);
+    int[] before = Selector.select(scores, labels, p).kept();
+    int[] after = Selector.select(moved, labels, p).kept();
+    java.util.Set<Integer> difference = new java.util.HashSet<>();
+    for (int i : before) {
+      difference.add(i);
+    }
+    for (int i : after) {
+      if (!difference.remove(i)) {
+        difference.add(i);
+      }
+    }
+    assertEquals(300, after.length);
+    assertTrue(difference.size() <= 40, difference.size() + " samples in one kept set but not the other");
+    int[] otherSeed = Selector.select(scores, labels, p.withSeed(4)).kept();
+    long shared = Arrays.stream(otherSeed).filter(i -> Arrays.binarySearch(before, i) >= 0).count();
+    assertTrue(shared < 150, "another seed draws afresh: " + shared + " of 300 shared");
+  }
+
+  @Test
   void randomKeepsEachClassesBudget() {
     SelectionResult r = Selector.select(SCORES, LABELS, params(SelectionParams.Mode.RANDOM, 0.5));
     assertEquals(3, Arrays.stream(r.kept()).filter(i -> LABELS[i] == 0).count());

@@ -58,6 +58,6 @@ record EvaluationTier(String name, int trainImages, EvaluationProtocol protocol,
             + "noise levels and 3 seeds of the mlp encoder = 9 × 61 s ≈ 9 min; baselines' selections ≈ 5 min; "
             + "encoders ≈ 1 min; transfer 8 × 3 × 2 mlp trainings at 938 steps ≈ 2 min: ≈ 61 min on a lightly "
             + "loaded machine (the quick tier took twice as long at a load of 4). L-B′ (leave-one-out) would add "
-            + "15 + 3 trainings and its scores; it is in the quick tier only. Not run yet.");
+            + "15 + 3 trainings and its scores; it is in the quick tier only.");
   }
 }
