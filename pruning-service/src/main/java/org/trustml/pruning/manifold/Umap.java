@@ -34,7 +34,11 @@ public final class Umap {
     listener.knnDone(n);
     WeightedEdges graph = FuzzySimplicialSet.of(knn).symmetrize();
     listener.fuzzySetDone(n);
-    double[] embedding = UmapLayout.randomInit(n, params.dimension(), layoutRandom);
+    double[] embedding = params.init() == UmapParams.Init.SPECTRAL
+        ? SpectralInit.layout(graph, params.dimension(), layoutRandom) : null;
+    if (embedding == null) {
+      embedding = UmapLayout.randomInit(n, params.dimension(), layoutRandom);
+    }
     int epochs = params.epochsFor(n);
     UmapLayout.optimize(graph, embedding, params.dimension(), CurveParameters.fit(params.minDist(), params.spread()),
         epochs, params.negativeSamples(), layoutRandom, epoch -> listener.layoutEpochDone(n, epoch, epochs));

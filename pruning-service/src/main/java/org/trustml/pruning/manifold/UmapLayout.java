@@ -11,8 +11,8 @@ import java.util.function.IntConsumer;
  * ±4 per coordinate; edges lighter than max(w)/epochs are dropped, all as umap-learn does.
  *
  * <p>Single-threaded, so a seed fixes the result bit for bit (umap-learn's parallel Hogwild updates do not). The
- * initial layout is uniform in [0, 10]^d, umap-learn's {@code init="random"} after its rescaling; the note's
- * default spectral initialisation is not implemented yet.
+ * initial layout is uniform in [0, 10]^d, umap-learn's {@code init="random"} after its rescaling, or the spectral
+ * layout of {@link SpectralInit} ({@link UmapParams.Init}).
  */
 public final class UmapLayout {
 

@@ -12,9 +12,27 @@ package org.trustml.pruning.manifold;
  * @param negativeSamples negative samples per positive one (umap.negativeSamples)
  * @param knn             how the kNN graph is built
  * @param seed            master seed: the same seed and input give the same embedding
+ * @param init            the SGD's starting layout (umap.init)
  */
 public record UmapParams(int k, Metric metric, int dimension, double minDist, double spread, int epochs,
-    int negativeSamples, KnnMethod knn, long seed) {
+    int negativeSamples, KnnMethod knn, long seed, Init init) {
+
+  /** The starting layout of the SGD. */
+  public enum Init {
+    /** Uniform in [0, 10]^d (umap-learn's {@code init="random"}). */
+    RANDOM,
+    /**
+     * The fuzzy graph's Laplacian eigenmap scaled to [0, 10]^d (umap-learn's default, {@link SpectralInit}); a graph
+     * in several components starts at random instead.
+     */
+    SPECTRAL
+  }
+
+  /** The random start, as before the init switch existed. */
+  public UmapParams(int k, Metric metric, int dimension, double minDist, double spread, int epochs,
+      int negativeSamples, KnnMethod knn, long seed) {
+    this(k, metric, dimension, minDist, spread, epochs, negativeSamples, knn, seed, Init.RANDOM);
+  }
 
   /** How the kNN graph is built. */
   public enum KnnMethod {
@@ -42,31 +60,43 @@ public record UmapParams(int k, Metric metric, int dimension, double minDist, do
           + negativeSamples);
     }
     CurveParameters.fit(minDist, spread);
+    if (init == null) {
+      throw new IllegalArgumentException("umap.init must be given");
+    }
   }
 
-  /** The note's defaults: k 15, cosine, 8 dimensions, minDist 0.1, spread 1, automatic epochs, 5 negatives. */
+  /**
+   * The note's defaults: k 15, cosine, 8 dimensions, minDist 0.1, spread 1, automatic epochs, 5 negatives; the random
+   * start, which every committed evaluation used (the note's spectral default is {@link #withInit} until the
+   * evaluation has compared the two).
+   */
   public static UmapParams defaults(long seed) {
     return new UmapParams(15, Metric.COSINE, 8, 0.1, 1.0, 0, 5, KnnMethod.AUTO, seed);
   }
 
   /** The same with another embedding dimension. */
   public UmapParams withDimension(int d) {
-    return new UmapParams(k, metric, d, minDist, spread, epochs, negativeSamples, knn, seed);
+    return new UmapParams(k, metric, d, minDist, spread, epochs, negativeSamples, knn, seed, init);
   }
 
   /** The same with another seed. */
   public UmapParams withSeed(long s) {
-    return new UmapParams(k, metric, dimension, minDist, spread, epochs, negativeSamples, knn, s);
+    return new UmapParams(k, metric, dimension, minDist, spread, epochs, negativeSamples, knn, s, init);
   }
 
   /** The same with another number of epochs (0 = automatic). */
   public UmapParams withEpochs(int e) {
-    return new UmapParams(k, metric, dimension, minDist, spread, e, negativeSamples, knn, seed);
+    return new UmapParams(k, metric, dimension, minDist, spread, e, negativeSamples, knn, seed, init);
   }
 
   /** The same with another kNN method. */
   public UmapParams withKnn(KnnMethod method) {
-    return new UmapParams(k, metric, dimension, minDist, spread, epochs, negativeSamples, method, seed);
+    return new UmapParams(k, metric, dimension, minDist, spread, epochs, negativeSamples, method, seed, init);
+  }
+
+  /** The same with another starting layout. */
+  public UmapParams withInit(Init i) {
+    return new UmapParams(k, metric, dimension, minDist, spread, epochs, negativeSamples, knn, seed, i);
   }
 
   /** Epochs for n points: the given number, or the note's default. */

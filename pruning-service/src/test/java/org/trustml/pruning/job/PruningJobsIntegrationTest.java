@@ -207,6 +207,7 @@ class PruningJobsIntegrationTest {
     assertThat(manifest.get("seed").asLong()).isEqualTo(SEED);
     assertThat(manifest.get("manifold").get("epochs").asInt()).isEqualTo(60);
     assertThat(manifest.get("manifold").get("scope").asString()).isEqualTo("per-class");
+    assertThat(manifest.get("manifold").get("init").asString()).isEqualTo("random");
     assertThat(manifest.get("local").get("variant").asString()).isEqualTo("topo-consistency");
     assertThat(manifest.get("datasets").toString()).isEqualTo("[\"emb\",\"emb-labels\"]");
 
@@ -516,6 +517,26 @@ class PruningJobsIntegrationTest {
   }
 
   @Test
+  void theSpectralStartReachesTheLibrarysScores() throws IOException {
+    JsonNode scoreJob = run("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"manifold\":{\"epochs\":60,"
+        + "\"init\":\"spectral\"},\"local\":{\"patchK\":8}}");
+    ManifoldParams params = ManifoldParams.defaults(SEED).withUmap(UmapParams.defaults(SEED).withEpochs(60)
+        .withInit(UmapParams.Init.SPECTRAL)).withThreads(1);
+    ManifoldEmbedding m = ManifoldStage.run(DATA.doubles(), SyntheticEmbeddings.DIMENSION, DATA.labels, params);
+    double[] expected = StructuralComplexityScorer.score(m, DATA.labels, params.scope(),
+        LocalScoreParams.defaults().withPatchK(8).withThreads(1), SEED);
+    double[] random = libraryScores();
+    List<String[]> rows = csvRows(artifact(scoreJob, "scores.csv"));
+    boolean differsFromRandom = false;
+    for (int i = 0; i < 180; i++) {
+      double score = Double.parseDouble(rows.get(i + 1)[2]);
+      assertThat(score).as("score %d", i).isEqualTo(expected[i]);
+      differsFromRandom |= score != random[i];
+    }
+    assertThat(differsFromRandom).as("the spectral start changes the layout").isTrue();
+  }
+
+  @Test
   void globalIdentityLeaveOneOutScoresOfACsvTableThenTopKPerClass() throws IOException {
     JsonNode scoreJob = run("pruning.score", "{\"embeddings\":{\"dataset\":\"emb-csv\"},\"manifold\":{\"scope\":"
         + "\"global\",\"method\":\"identity\",\"normalize\":\"none\"},\"local\":{\"variant\":\"leave-one-out\","
@@ -619,6 +640,8 @@ class PruningJobsIntegrationTest {
         "invalid-params", "params", "minDist");
     assertRefused("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"local\":{\"variant\":\"fancy\"}}",
         "invalid-params", "params.local.variant", "must match");
+    assertRefused("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"manifold\":{\"init\":\"pca\"}}",
+        "invalid-params", "params.manifold.init", "must match");
     assertThat(jobCount()).isEqualTo(before);
   }
 
