@@ -6,16 +6,33 @@ import org.trustml.pruning.evaluation.EvaluatedMethod;
 import org.trustml.pruning.evaluation.EvaluationProtocol;
 
 /**
- * The two sizes of the evaluation on Fashion-MNIST. Both: every method, rates 30/50/70/80/90 %, three seeds, noise
- * σ ∈ {0.05, 0.1, 0.2} × the median nearest-neighbour distance, a three-epoch small-cnn as the selection encoder,
- * the mlp as the transfer encoder.
+ * The sizes of the evaluation: two on Fashion-MNIST and the design note's tier 1b on the CIFAR-10 subset. All:
+ * rates 30/50/70/80/90 %, three seeds, noise σ ∈ {0.05, 0.1, 0.2} × the median nearest-neighbour distance, a
+ * small-cnn as the selection encoder, the mlp as the transfer encoder.
  *
- * @param name        {@code quick} or {@code full}
- * @param trainImages first images of the training set used (60,000 = all)
+ * @param name        {@code quick}, {@code full} or {@code cifar}
+ * @param dataset     which images; each dataset has its own section of RESULTS.md
+ * @param trainImages first images of the training set used (all when larger)
  * @param protocol    what the evaluator runs
  * @param sizing      why this size, for RESULTS.md
  */
-record EvaluationTier(String name, int trainImages, EvaluationProtocol protocol, String sizing) {
+record EvaluationTier(String name, Dataset dataset, int trainImages, EvaluationProtocol protocol, String sizing) {
+
+  /** The images a tier evaluates on. */
+  enum Dataset {
+    FASHION_MNIST("fashion-mnist"),
+    CIFAR_10("cifar-10");
+
+    private final String id;
+
+    Dataset(String id) {
+      this.id = id;
+    }
+
+    String id() {
+      return id;
+    }
+  }
 
   static final double[] RATES = {0.3, 0.5, 0.7, 0.8, 0.9};
   static final long[] SEEDS = {1, 2, 3};
@@ -27,7 +44,7 @@ record EvaluationTier(String name, int trainImages, EvaluationProtocol protocol,
    */
   static EvaluationTier quick() {
     long iterations = 3 * ((10_000 + 127) / 128);
-    return new EvaluationTier("quick", 10_000, new EvaluationProtocol("Fashion-MNIST (first 10,000 training images, "
+    return new EvaluationTier("quick", Dataset.FASHION_MNIST, 10_000, new EvaluationProtocol("Fashion-MNIST (first 10,000 training images, "
         + "all 10,000 test images)", Architecture.SMALL_CNN, 3, Architecture.MLP, Architecture.MLP, Architecture.MLP,
         RATES, SEEDS, iterations, NOISE, 1000, List.of(EvaluatedMethod.values()), 2602_02739L),
         "10,000 training images and the mlp as the trained model (≈ 0.6–1.5 s per coreset at 237 steps with the "
@@ -39,25 +56,43 @@ record EvaluationTier(String name, int trainImages, EvaluationProtocol protocol,
   }
 
   /**
-   * About one hour: all 60,000 training images, the small-cnn trained on every coreset for 938 steps (two epochs
-   * of the full set at batch 128), transfer small-cnn → mlp against mlp → mlp. Leave-one-out (L-B′) is left out:
-   * see the sizing text.
+   * All 60,000 training images for selection (the small-cnn's embeddings and dynamics on the whole set), the mlp
+   * trained on every coreset for 938 steps (two epochs of the full set at batch 128), transfer small-cnn → mlp
+   * against mlp → mlp. Leave-one-out (L-B′) is left out: see the sizing text.
    */
   static EvaluationTier full() {
     long iterations = 2 * ((60_000 + 127) / 128);
     List<EvaluatedMethod> methods = List.of(EvaluatedMethod.RANDOM, EvaluatedMethod.KCENTER, EvaluatedMethod.HERDING,
         EvaluatedMethod.MODERATE, EvaluatedMethod.CCS_AUM, EvaluatedMethod.D2_FORGETTING,
         EvaluatedMethod.TOPOPRUNE_LA, EvaluatedMethod.TOPOPRUNE_LB);
-    return new EvaluationTier("full", 60_000, new EvaluationProtocol("Fashion-MNIST (all 60,000 training and 10,000 "
-        + "test images)", Architecture.SMALL_CNN, 3, Architecture.SMALL_CNN, Architecture.MLP, Architecture.MLP,
-        RATES, SEEDS, iterations, NOISE, 2000, methods, 2602_02739L),
-        "Arithmetic from the measured costs (small-cnn: 469 steps of 128 in 8.5 s, so 938 steps ≈ 17 s plus a 1 s "
-            + "test pass; TopoPrune on 60,000 64-d points: UMAP ≈ 35 s and one local score ≈ 13 s): 8 methods × 5 "
-            + "rates × 3 seeds = 120 small-cnn trainings ≈ 36 min; full-data reference 3 × 18 s ≈ 1 min; noise "
-            + "3 levels × 8 methods = 24 trainings ≈ 7 min; TopoPrune scores (UMAP + L-A + L-B) for 3 seeds, 3 "
-            + "noise levels and 3 seeds of the mlp encoder = 9 × 61 s ≈ 9 min; baselines' selections ≈ 5 min; "
-            + "encoders ≈ 1 min; transfer 8 × 3 × 2 mlp trainings at 938 steps ≈ 2 min: ≈ 61 min on a lightly "
-            + "loaded machine (the quick tier took twice as long at a load of 4). L-B′ (leave-one-out) would add "
-            + "15 + 3 trainings and its scores; it is in the quick tier only.");
+    return new EvaluationTier("full", Dataset.FASHION_MNIST, 60_000, new EvaluationProtocol("Fashion-MNIST (all "
+        + "60,000 training and 10,000 test images)", Architecture.SMALL_CNN, 3, Architecture.MLP, Architecture.MLP,
+        Architecture.MLP, RATES, SEEDS, iterations, NOISE, 2000, methods, 2602_02739L),
+        "every method selects from all 60,000 images (the small-cnn's embeddings, AUM and forgetting events on the "
+            + "whole set); the model trained on each coreset is the mlp, not the small-cnn. A first attempt with the "
+            + "small-cnn trained on every coreset (938 steps each) was stopped: on this shared machine its 15 random "
+            + "coresets alone took about 12 minutes (≈ 45 s per training at a load of 4–6), which put the 195 "
+            + "trainings of the grid, the noise and the transfer at 2–2.5 hours. With the mlp (≈ 3 s per 938 "
+            + "steps) the trainings take about 12 minutes, and the selections (k-center and herding over 6,000 "
+            + "points per class, D2's exact kNN per class, TopoPrune's UMAP ≈ 35 s and local scores ≈ 13 s per "
+            + "seed and noise level) about 20 more. L-B′ (leave-one-out) would add its scores at every seed and "
+            + "noise level; it is in the quick tier only.");
+  }
+
+  /**
+   * The design note's tier 1b, a smoke test of the whole pipeline on colour images: the 2,000 training and 1,000
+   * test images of the CIFAR-10 subset, the small-cnn trained 15 epochs to select, the mlp trained 240 steps
+   * (15 epochs of the 2,000 at batch 128) on every coreset. At 90 % pruning a coreset has 20 images per class.
+   */
+  static EvaluationTier cifar() {
+    long iterations = 15 * ((2_000 + 127) / 128);
+    return new EvaluationTier("cifar", Dataset.CIFAR_10, 2_000, new EvaluationProtocol("CIFAR-10 subset (the "
+        + "2,000 training images of data_batch_1_first2000.bin, the 1,000 test images of test_batch_first1000.bin)",
+        Architecture.SMALL_CNN, 15, Architecture.MLP, Architecture.MLP, Architecture.MLP, RATES, SEEDS, iterations,
+        NOISE, 1000, List.of(EvaluatedMethod.values()), 2602_02739L),
+        "the only CIFAR-10 training images in the shared folder are 2,000, so this is the note's smoke test of the "
+            + "pipeline on colour images, not a measure of the paper's CIFAR numbers (ResNet-18, 50,000 images): "
+            + "the mlp as the trained model keeps the 135 trainings of the grid, the noise and the transfer within "
+            + "a few minutes.");
   }
 }

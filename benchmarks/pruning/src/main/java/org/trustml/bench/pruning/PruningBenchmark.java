@@ -21,11 +21,12 @@ import org.trustml.pruning.topology.VietorisRipsPersistence;
 
 /**
  * H0 + H1 Vietoris–Rips persistence of fixed-seed point clouds: our engine against the {@code ripser} process,
- * repeated and interleaved, plus two agreement checks per cloud; then the speed of TopoPrune scoring on random
- * stand-in embeddings ({@link ScoringBenchmark}). Usage: {@code PruningBenchmark RESULTS.md [--quick] [--points N]
- * [--dim D] [--reps R] [--scoring-points N]}; {@code --quick} scores 6,000 points instead of 60,000. With
- * {@code --evaluation-quick} or {@code --evaluation} it runs only the evaluation on Fashion-MNIST
- * ({@link EvaluationTier}) and replaces only that section of RESULTS.md; the other runs keep that section.
+ * repeated and interleaved, plus two agreement checks per cloud; then the speed of TopoPrune scoring on
+ * Fashion-MNIST embeddings ({@link ScoringBenchmark}, {@link FashionMnistEmbeddings}; random stand-ins where the
+ * dataset is absent). Usage: {@code PruningBenchmark RESULTS.md [--quick] [--points N] [--dim D] [--reps R]
+ * [--scoring-points N]}; {@code --quick} scores 6,000 points instead of 60,000. With {@code --evaluation-quick},
+ * {@code --evaluation} (Fashion-MNIST) or {@code --evaluation-cifar} (the CIFAR-10 subset) it runs only that
+ * evaluation ({@link EvaluationTier}) and replaces only its section of RESULTS.md; every run keeps the others.
  */
 public final class PruningBenchmark {
 
@@ -48,11 +49,14 @@ public final class PruningBenchmark {
     Path results = Path.of(args[0]);
     List<String> options = Arrays.asList(args).subList(1, args.length);
     String existing = Files.isRegularFile(results) ? Files.readString(results, StandardCharsets.UTF_8) : "";
-    if (options.contains("--evaluation-quick") || options.contains("--evaluation")) {
-      EvaluationTier tier = options.contains("--evaluation-quick") ? EvaluationTier.quick() : EvaluationTier.full();
+    EvaluationTier tier = options.contains("--evaluation-quick") ? EvaluationTier.quick()
+        : options.contains("--evaluation") ? EvaluationTier.full()
+        : options.contains("--evaluation-cifar") ? EvaluationTier.cifar() : null;
+    if (tier != null) {
       String section = EvaluationBenchmark.run(tier, "benchmarks/pruning/run " + String.join(" ", options),
           results.toAbsolutePath().getParent().resolve("work"));
-      Files.writeString(results, EvaluationSection.splice(existing, section), StandardCharsets.UTF_8);
+      Files.writeString(results, EvaluationSection.splice(existing, section, tier.dataset()),
+          StandardCharsets.UTF_8);
       System.out.println(section);
       return;
     }
@@ -72,13 +76,24 @@ public final class PruningBenchmark {
         SEED), IsotropicGaussian.sample(n, dimension, SEED), reps, work));
 
     int scoringPoints = intOption(options, "--scoring-points", quick ? 6_000 : 60_000);
-    ScoringResult scoring = ScoringBenchmark.run(RandomEmbeddings.sample(scoringPoints, SCORING_DIMENSION,
-        SCORING_CLASSES, SEED), Runtime.getRuntime().availableProcessors(), SEED);
+    ScoringInput input;
+    if (BenchmarkData.fashionMnistPresent()) {
+      input = FashionMnistEmbeddings.load(scoringPoints, SEED);
+    } else {
+      System.err.println("Fashion-MNIST is not in " + BenchmarkData.datasets() + ": scoring stand-in embeddings");
+      input = ScoringInput.standIn(scoringPoints, SCORING_DIMENSION, SCORING_CLASSES, SEED);
+    }
+    ScoringResult scoring = ScoringBenchmark.run(input, Runtime.getRuntime().availableProcessors(), SEED);
 
     String report = new ResultsReport(String.join(" ", options), cases, scoring).markdown();
-    String evaluation = EvaluationSection.extract(existing); // kept: it comes from its own, longer run
-    Files.writeString(results, evaluation.isEmpty() ? report : EvaluationSection.splice(report, evaluation),
-        StandardCharsets.UTF_8);
+    String withEvaluations = report; // the evaluation sections are kept: they come from their own, longer runs
+    for (EvaluationTier.Dataset dataset : EvaluationTier.Dataset.values()) {
+      String evaluation = EvaluationSection.extract(existing, dataset);
+      if (!evaluation.isEmpty()) {
+        withEvaluations = EvaluationSection.splice(withEvaluations, evaluation, dataset);
+      }
+    }
+    Files.writeString(results, withEvaluations, StandardCharsets.UTF_8);
     System.out.println(report);
     if (!cases.stream().allMatch(CaseResult::agrees)) {
       System.err.println("diagrams disagree with ripser; see " + results);

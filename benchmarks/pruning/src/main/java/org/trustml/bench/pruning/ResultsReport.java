@@ -55,13 +55,12 @@ record ResultsReport(String options, List<CaseResult> cases, ScoringResult scori
 
   private static void appendScoring(StringBuilder s, ScoringResult r) {
     s.append("## Scoring speed (TopoPrune global + local stage, then CCS)\n\n");
-    s.append(f("Input: **random stand-in embeddings, not Fashion-MNIST** (the service computes no embeddings yet): "
-        + "%,d points in R^%d, %d classes of equal size, class c ~ N(μ_c, I) with μ_c ~ N(0, 4·I), seed %d. "
+    s.append(f("Input: %s; %,d points in R^%d, %d classes. "
         + "Switches: the note's defaults — L2 normalisation, per-class UMAP (k 15, cosine, d 8, min_dist 0.1, "
         + "500 epochs as each class has ≤ 10,000 points, 5 negative samples, brute-force kNN, random "
         + "initialisation), L-A topological consistency on patches of 32 neighbours, H0 + H1, 10 steps of 0.05, "
         + "fixed pairs, gradSum; CCS at 90 %% pruning (β 0.3, 50 strata). %d threads. One run, JIT warm-up "
-        + "included.\n\n", r.points(), r.dimension(), r.classes(), PruningBenchmark.SEED, r.threads()));
+        + "included.\n\n", r.input(), r.points(), r.dimension(), r.classes(), r.threads()));
     s.append("| Stage | wall time (s) |\n|---|---|\n");
     s.append(f("| manifold (UMAP per class) | %.1f |\n", r.manifoldSeconds()));
     s.append(f("| local score (%,d patches) | %.1f |\n", r.points(), r.scoreSeconds()));

@@ -20,7 +20,7 @@ final class ScoringBenchmark {
 
   private ScoringBenchmark() {}
 
-  static ScoringResult run(RandomEmbeddings data, int threads, long seed) {
+  static ScoringResult run(ScoringInput data, int threads, long seed) {
     int n = data.labels().length;
     ManifoldParams manifoldParams = ManifoldParams.defaults(seed).withThreads(threads);
     long t0 = System.nanoTime();
@@ -36,15 +36,8 @@ final class ScoringBenchmark {
     double[] sorted = scores.clone();
     Arrays.sort(sorted);
     int classes = (int) Arrays.stream(data.labels()).distinct().count();
-    return new ScoringResult(n, data.dimension(), classes, threads, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
+    return new ScoringResult(data.description(), n, data.dimension(), classes, threads, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
         (t3 - t2) / 1e9, selection.kept().length, sorted[0], sorted[n / 2], sorted[n - 1]);
   }
 
-  /** Standalone: {@code ScoringBenchmark [points] [threads]}. */
-  public static void main(String[] args) {
-    int n = args.length > 0 ? Integer.parseInt(args[0]) : 60_000;
-    int threads = args.length > 1 ? Integer.parseInt(args[1]) : Runtime.getRuntime().availableProcessors();
-    ScoringResult r = run(RandomEmbeddings.sample(n, 64, 10, PruningBenchmark.SEED), threads, PruningBenchmark.SEED);
-    System.out.println(r + " total " + r.totalSeconds());
-  }
 }

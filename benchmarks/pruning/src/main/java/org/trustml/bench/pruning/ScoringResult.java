@@ -3,6 +3,7 @@ package org.trustml.bench.pruning;
 /**
  * Wall times of one TopoPrune scoring run.
  *
+ * @param input         where the embeddings come from
  * @param points        samples scored
  * @param dimension     embedding dimension
  * @param classes       number of classes
@@ -15,7 +16,7 @@ package org.trustml.bench.pruning;
  * @param scoreMedian   median score
  * @param scoreMax      largest score
  */
-record ScoringResult(int points, int dimension, int classes, int threads, double manifoldSeconds,
+record ScoringResult(String input, int points, int dimension, int classes, int threads, double manifoldSeconds,
     double scoreSeconds, double selectSeconds, int kept, double scoreMin, double scoreMedian, double scoreMax) {
 
   double totalSeconds() {
