@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipInputStream;
@@ -22,12 +24,13 @@ import java.util.zip.ZipInputStream;
  * Reads an image folder shipped as one ZIP archive, laid out as torchvision's ImageFolder: {@code <class>/<image>}
  * with {@code .png}, {@code .jpg} or {@code .jpeg} images, optionally all under one top-level folder (what zipping a
  * folder gives). Streams the archive once with {@link ZipInputStream} and hands each image entry to a visitor with
- * its class; it holds no image, only the entry names (to refuse duplicates) and the class counts.
+ * its class; it holds no image, only a digest of each entry name (to refuse duplicates), the folder names and the
+ * class counts.
  *
  * <p>Refused with a 400 {@code malformed-image-folder} naming the entry: a name that escapes the archive ({@code ..},
  * an absolute path, a backslash), a file outside any class folder or nested deeper than {@code class/file}, entries
- * that do not share the first image's layout, a non-image file, a duplicate name, an entry larger than the limit,
- * too many entries, a class folder with no image, and corrupt ZIP data. Hidden files and folders (a leading dot) and
+ * that do not share the first image's layout, a non-image file, a duplicate name, a name longer than 1,024
+ * characters or not UTF-8, an entry larger than the limit, too many entries, a class folder with no image, and corrupt ZIP data. Hidden files and folders (a leading dot) and
  * macOS's {@code __MACOSX} folder are skipped, as the loaders skip them.
  */
 public final class ImageFolderArchive {
@@ -59,6 +62,8 @@ public final class ImageFolderArchive {
   }
 
   private static final String MACOS_METADATA = "__MACOSX";
+  /** Longer entry names are refused: the walk keeps class and folder names, so they bound its memory. */
+  static final int MAX_NAME_LENGTH = 1024;
 
   private ImageFolderArchive() {}
 
@@ -121,7 +126,8 @@ public final class ImageFolderArchive {
   private static final class Walk {
 
     private final Limits limits;
-    private final Set<String> names = new HashSet<>();
+    /** Digests of the names seen: a fixed 16 bytes each, however long the names. */
+    private final Set<UUID> names = new HashSet<>();
     private final Map<String, Long> counts = new TreeMap<>();
     private final List<String> directories = new ArrayList<>();
     private int entries;
@@ -144,6 +150,9 @@ public final class ImageFolderArchive {
         return e;
       } catch (ZipException | EOFException e) {
         throw corrupt(e);
+      } catch (IllegalArgumentException e) {
+        // ZipInputStream reads names as UTF-8 and throws this for other bytes
+        throw Problems.imageFolder("an entry name after '" + current + "' is not UTF-8 (" + e.getMessage() + ")");
       }
     }
 
@@ -152,7 +161,11 @@ public final class ImageFolderArchive {
       if (++entries > limits.maxEntries()) {
         throw Problems.imageFolder(name, "the archive has more than " + limits.maxEntries() + " entries");
       }
-      if (!names.add(name)) {
+      if (name.length() > MAX_NAME_LENGTH) {
+        throw Problems.imageFolder(name.substring(0, 64) + "…", "the name is longer than " + MAX_NAME_LENGTH
+            + " characters");
+      }
+      if (!names.add(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)))) {
         throw Problems.imageFolder(name, "the name occurs twice in the archive");
       }
       List<String> parts = segments(name);

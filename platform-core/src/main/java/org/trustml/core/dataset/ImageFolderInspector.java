@@ -10,6 +10,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.trustml.core.web.ProblemException;
 
 /**
  * Checks an image-folder archive ({@link ImageFolderArchive}) in one streaming pass: decodes every image with
@@ -88,10 +89,10 @@ public final class ImageFolderInspector {
           throw notAnImage(entry, "it has no pixel");
         }
         return image;
+      } catch (ProblemException e) {
+        throw e;
       } catch (IOException | RuntimeException e) {
-        if (e instanceof org.trustml.core.web.ProblemException p) {
-          throw p;
-        }
+        // ImageIO's decoders throw either for broken data
         throw notAnImage(entry, e.getMessage());
       } finally {
         reader.dispose();

@@ -108,6 +108,20 @@ class ImageFolderInspectorTest {
     refused(zip("t/a/1.png", ok, "u/a/1.png", ok), "u/a/1.png", "does not follow the layout");
     refused(zip("a/1.png", ok, "b/sub/", null), "b/sub/", "nested deeper");
     refused(zip("1.png", ok), "1.png", "outside any class folder");
+    ProblemException longName = problem("malformed-image-folder", () -> inspect(zip("a/" + "x".repeat(1100) + ".png",
+        ok)));
+    assertThat(longName.getMessage()).contains("longer than 1024 characters");
+    java.io.ByteArrayOutputStream latin1 = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.ZipOutputStream z = new java.util.zip.ZipOutputStream(latin1, StandardCharsets.ISO_8859_1)) {
+      z.putNextEntry(new java.util.zip.ZipEntry("a/1.png"));
+      z.write(ok);
+      z.putNextEntry(new java.util.zip.ZipEntry("a/caf\u00e9.png"));
+      z.write(ok);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ProblemException notUtf8 = problem("malformed-image-folder", () -> inspect(latin1.toByteArray()));
+    assertThat(notUtf8.getMessage()).contains("after 'a/1.png' is not UTF-8");
     // ZipOutputStream refuses duplicate names: rename the second entry in its local and central headers
     byte[] twice = zip("a/1.png", ok, "a/2.png", ok);
     byte[] renamed = new String(twice, StandardCharsets.ISO_8859_1).replace("a/2.png", "a/1.png")
