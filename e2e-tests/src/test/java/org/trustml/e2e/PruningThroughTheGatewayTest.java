@@ -16,12 +16,13 @@ import org.springframework.web.client.RestClient;
 import org.trustml.client.model.KeyRequest;
 import org.trustml.core.dataset.NpyReader;
 import org.trustml.core.dataset.NpyWriter;
+import org.trustml.core.testing.ImageFolderZips;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The pruning service behind the gateway with the real catalog: upload NPY embeddings and labels, score, select with
  * CCS, then fetch the registered subset from the catalog — its rows are the kept ones and its lineage names the
- * sources and the job — and a refused submission.
+ * sources and the job — and a refused submission; and an image-folder ZIP uploaded and embedded with its folder labels.
  */
 class PruningThroughTheGatewayTest {
 
@@ -111,5 +112,39 @@ class PruningThroughTheGatewayTest {
             + "\"pruneRate\":0.99}}").retrieve().body(JsonNode.class);
     assertThat(refused.get("status").asInt()).as(refused.toString()).isEqualTo(400);
     assertThat(refused.get("type").asString()).isEqualTo("urn:trustml:problem:class-too-small");
+  }
+
+  @Test
+  void anImageFolderZipUploadedToTheCatalogEmbedsWithItsFolderLabels() throws IOException {
+    // the real catalog's descriptor (classes included) reaches the service through the internal API
+    byte[] zip = ImageFolderZips.colourPatterns(3, 6, 8, 9, "shapes");
+    JsonNode images = http.post().uri("/api/v1/datasets?name=shapes").contentType(MediaType.APPLICATION_OCTET_STREAM)
+        .body(zip).retrieve().body(JsonNode.class);
+    assertThat(images.get("format").asString()).as(images.toString()).isEqualTo("image-folder");
+    String id = images.get("id").asString();
+
+    JsonNode embed = run("{\"type\":\"pruning.embed\",\"seed\":5,\"params\":{\"images\":\"" + id
+        + "\",\"embeddingDim\":4,\"epochs\":1,\"batchSize\":6,\"name\":\"shapes-emb\"}}");
+    JsonNode result = embed.get("result");
+    assertThat(result.get("samples").asInt()).isEqualTo(18);
+    assertThat(result.get("classNames").toString()).isEqualTo("[\"class-0\",\"class-1\",\"class-2\"]");
+    JsonNode embeddings = http.get().uri("/api/v1/datasets/{id}", result.get("dataset").asString()).retrieve()
+        .body(JsonNode.class);
+    assertThat(embeddings.get("shape").toString()).isEqualTo("[18,4]");
+    assertThat(embeddings.get("lineage").get("parents").toString()).isEqualTo("[\"" + id + "\"]");
+    int[] labels = NpyReader.readInts(new ByteArrayInputStream(http.get()
+        .uri("/api/v1/datasets/{id}/content", result.get("labelsDataset").asString()).retrieve()
+        .body(byte[].class))).data();
+    int[] expected = new int[18];
+    for (int i = 0; i < 18; i++) {
+      expected[i] = i / 6;
+    }
+    assertThat(labels).containsExactly(expected);
+
+    JsonNode refused = http.post().uri("/api/v1/pruning/jobs").contentType(MediaType.APPLICATION_JSON)
+        .body("{\"type\":\"pruning.embed\",\"params\":{\"images\":\"" + id + "\",\"labels\":\"" + id + "\"}}")
+        .retrieve().body(JsonNode.class);
+    assertThat(refused.get("status").asInt()).as(refused.toString()).isEqualTo(400);
+    assertThat(refused.get("field").asString()).isEqualTo("params.labels");
   }
 }

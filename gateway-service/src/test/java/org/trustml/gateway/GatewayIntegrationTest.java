@@ -17,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 import org.trustml.core.testing.EmbeddedDatabase;
+import org.trustml.core.testing.ImageFolderZips;
 import org.trustml.core.testing.app.TestServiceApplication;
 import tools.jackson.databind.JsonNode;
 
@@ -273,6 +274,45 @@ class GatewayIntegrationTest {
     assertThat(d.get("format").asString()).isEqualTo("idx");
     assertThat(d.get("shape").toString()).isEqualTo("[2,2,2]");
     assertThat(d.get("dtype").asString()).isEqualTo("uint8");
+  }
+
+  @Test
+  void anImageFolderZipRecordsItsClassesAndABadOneStoresNothing() throws Exception {
+    String key = issueKey("imogen", "USER", 1000);
+    byte[] zip = ImageFolderZips.colourPatterns(3, 2, 8, 1, "shapes");
+    ResponseEntity<JsonNode> r = upload(key, "name=shapes", zip);
+    assertThat(r.getStatusCode().value()).as(String.valueOf(r.getBody())).isEqualTo(201);
+    String id = r.getBody().get("id").asString();
+    JsonNode d = http.get().uri("/api/v1/datasets/{id}", id).header("X-API-Key", key).retrieve()
+        .body(JsonNode.class);
+    assertThat(d.get("format").asString()).isEqualTo("image-folder");
+    assertThat(d.get("shape").toString()).isEqualTo("[6,3,8,8]");
+    assertThat(d.get("dtype").asString()).isEqualTo("uint8");
+    assertThat(d.get("rows").asLong()).isEqualTo(6);
+    assertThat(d.get("classes").toString()).isEqualTo("[{\"name\":\"class-0\",\"images\":2},"
+        + "{\"name\":\"class-1\",\"images\":2},{\"name\":\"class-2\",\"images\":2}]");
+    assertThat(d.get("artifact").get("mediaType").asString()).isEqualTo("application/zip");
+    ResponseEntity<byte[]> content = http.get().uri("/api/v1/datasets/{id}/content", id).header("X-API-Key", key)
+        .retrieve().toEntity(byte[].class);
+    assertThat(content.getBody()).isEqualTo(zip);
+    assertThat(content.getHeaders().getContentDisposition().getFilename()).isEqualTo(id + ".zip");
+
+    long before = storedFiles();
+    byte[] png = ImageFolderZips.png(new java.awt.image.BufferedImage(8, 8, java.awt.image.BufferedImage.TYPE_INT_RGB));
+    ResponseEntity<JsonNode> bad = upload(key, "name=bad", ImageFolderZips.zip("set/a/1.png", png,
+        "set/a/notes.txt", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    assertThat(bad.getStatusCode().value()).isEqualTo(400);
+    assertThat(bad.getBody().get("type").asString()).isEqualTo("urn:trustml:problem:malformed-image-folder");
+    assertThat(bad.getBody().get("entry").asString()).isEqualTo("set/a/notes.txt");
+    ResponseEntity<JsonNode> labelled = upload(key, "name=bad&label=class", zip);
+    assertThat(labelled.getStatusCode().value()).isEqualTo(400);
+    assertThat(labelled.getBody().get("field").asString()).isEqualTo("label");
+    ResponseEntity<JsonNode> declared = upload(key, "name=bad&format=image-folder", "a,b\n1,2\n".getBytes());
+    assertThat(declared.getStatusCode().value()).isEqualTo(400);
+    assertThat(declared.getBody().get("type").asString()).isEqualTo("urn:trustml:problem:malformed-image-folder");
+    assertThat(storedFiles()).isEqualTo(before);
+    assertThat(http.get().uri("/api/v1/datasets").header("X-API-Key", key).retrieve().body(JsonNode.class))
+        .hasSize(1);
   }
 
   @Test

@@ -7,18 +7,22 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.trustml.core.dataset.ImageFolderArchive;
 
 /**
  * Loads {@code root/<class>/*.png|jpg|jpeg} into an N x C x H x W float32 array in [0, 1] with int32 class codes,
  * classes being the sub-folders in sorted order (as torchvision's ImageFolder). Decoding uses {@link ImageIO}, so no
- * model zoo or native image library is involved. Files with other extensions and hidden files are skipped.
+ * model zoo or native image library is involved. Files with other extensions and hidden files are skipped. The same
+ * folder zipped (the catalog's image-folder format) loads through {@link #load(ByteSource, ImageFolderOptions,
+ * NDManager)}.
  */
 public final class ImageFolderLoader {
 
@@ -87,6 +91,36 @@ public final class ImageFolderLoader {
     return new ImageFolder(new LabeledData(x, y), classes, files);
   }
 
+  /**
+   * Reads an image folder shipped as one ZIP archive, as the catalog stores it (platform-core's
+   * {@link ImageFolderArchive}: {@code <class>/<image>}, optionally under one top-level folder): extracts it through
+   * the archive's checked walk into a temporary folder, deleted afterwards, and reads that as {@link #load(Path,
+   * ImageFolderOptions, NDManager)} does, so both give the same arrays for the same images.
+   *
+   * @return the images; {@link ImageFolder#files()} are the paths {@code <class>/<file>} inside the archive's folder
+   * @throws org.trustml.core.web.ProblemException {@code malformed-image-folder} for an archive the catalog would refuse
+   */
+  public static ImageFolder load(ByteSource zip, ImageFolderOptions options, NDManager manager) throws IOException {
+    Path dir = Files.createTempDirectory("trustml-image-folder-");
+    try {
+      try (InputStream in = zip.open()) {
+        ImageFolderArchive.extract(in, dir);
+      }
+      ImageFolder folder = load(dir, options, manager);
+      return new ImageFolder(folder.data(), folder.classes(), folder.files().stream().map(dir::relativize).toList());
+    } finally {
+      deleteTree(dir);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+
   /** Writes one image channel-first, each value in [0, 1] (modified: {@code out} from {@code offset}). */
   static void writeChw(BufferedImage image, int channels, int h, int w, float[] out, int offset) {
     int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
@@ -127,9 +161,7 @@ public final class ImageFolderLoader {
   }
 
   private static boolean isImage(Path file) {
-    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
-    return Files.isRegularFile(file)
-        && (name.endsWith(".png") || name.endsWith(".jpg") || name.endsWith(".jpeg"));
+    return Files.isRegularFile(file) && ImageFolderArchive.isImageName(file.getFileName().toString());
   }
 
   private static List<Path> sorted(Path dir, java.util.function.Predicate<Path> keep) throws IOException {

@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trustml.core.testing.ImageFolderZips;
 
 class ImageFolderLoaderTest {
 
@@ -91,6 +92,46 @@ class ImageFolderLoaderTest {
       Files.createDirectories(root.resolve("empty"));
       assertThatThrownBy(() -> ImageFolderLoader.load(root, ImageFolderOptions.rgb(), manager))
           .hasMessageContaining("has no .png");
+    }
+  }
+
+  @Test
+  void aZippedFolderLoadsAsTheFolderItself(@TempDir Path root) throws Exception {
+    png(root.resolve("zebra/a.png"), 0);
+    png(root.resolve("cat/2.png"), 100);
+    png(root.resolve("cat/1.png"), 50);
+    // zipped under a top-level folder, entries out of order, with macOS's metadata
+    byte[] zip = ImageFolderZips.zip("pets/zebra/a.png", Files.readAllBytes(root.resolve("zebra/a.png")),
+        "pets/cat/2.png", Files.readAllBytes(root.resolve("cat/2.png")),
+        "__MACOSX/pets/cat/._2.png", new byte[] {0}, "pets/cat/1.png", Files.readAllBytes(root.resolve("cat/1.png")));
+
+    try (NDManager manager = ml.newManager()) {
+      ImageFolder folder = ImageFolderLoader.load(root, ImageFolderOptions.rgb(), manager);
+      ImageFolder zipped = ImageFolderLoader.load(ByteSource.of(zip), ImageFolderOptions.rgb(), manager);
+
+      assertThat(zipped.classes()).containsExactly("cat", "zebra");
+      assertThat(zipped.files()).containsExactly(Path.of("cat/1.png"), Path.of("cat/2.png"), Path.of("zebra/a.png"));
+      assertThat(zipped.data().features().getShape()).isEqualTo(new Shape(3, 3, 2, 3));
+      assertThat(zipped.data().features().toFloatArray()).containsExactly(folder.data().features().toFloatArray());
+      assertThat(zipped.data().labels().toIntArray()).containsExactly(0, 0, 1);
+    }
+  }
+
+  @Test
+  void aMalformedZipIsTheCatalogsProblemAndLeavesNoTemporaryFolder() throws Exception {
+    Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+    long before = temporaryFolders(tmp);
+    byte[] zip = ImageFolderZips.zip("a/1.png", new byte[] {1, 2, 3});
+    try (NDManager manager = ml.newManager()) {
+      assertThatThrownBy(() -> ImageFolderLoader.load(ByteSource.of(zip), ImageFolderOptions.rgb(), manager))
+          .hasMessageContaining("1.png is not an image");
+    }
+    assertThat(temporaryFolders(tmp)).isEqualTo(before);
+  }
+
+  private static long temporaryFolders(Path tmp) throws Exception {
+    try (var list = Files.list(tmp)) {
+      return list.filter(p -> p.getFileName().toString().startsWith("trustml-image-folder-")).count();
     }
   }
 }

@@ -89,9 +89,9 @@ class DatasetCatalog {
   private DatasetDescriptor save(String owner, String name, DatasetFormat format, ArtifactRef ref,
       DatasetSummary summary, List<ColumnInfo> schema, String label, List<String> protectedColumns,
       Lineage lineage) {
-    DatasetDescriptor d = new DatasetDescriptor(Ids.next("ds"), owner, name, format.name().toLowerCase(), ref,
+    DatasetDescriptor d = new DatasetDescriptor(Ids.next("ds"), owner, name, format.id(), ref,
         summary.rows(), summary.columns(), schema, label, List.copyOf(protectedColumns), summary.shape(),
-        summary.dtype(), lineage, OffsetDateTime.now());
+        summary.dtype(), lineage, OffsetDateTime.now(), summary.classes());
     repository.insert(d, previewWithHeader(summary));
     return get(owner, d.id());
   }
@@ -101,7 +101,12 @@ class DatasetCatalog {
     Set<String> names = new LinkedHashSet<>();
     summary.columnSchemas().forEach(c -> names.add(c.name()));
     boolean table = summary.format() == DatasetFormat.CSV;
-    if (label != null && !label.isBlank()) {
+    if (summary.format() == DatasetFormat.IMAGE_FOLDER && (hasText(label) || !protectedColumns.isEmpty())) {
+      // the class folders are the labels; there are no columns to mark
+      throw ProblemException.badRequest("invalid-roles", "an image folder is labelled by its class folders; label "
+          + "and protected do not apply").with("field", hasText(label) ? "label" : "protected");
+    }
+    if (hasText(label)) {
       if (!table) {
         throw ProblemException.badRequest("unknown-column", "label applies to tables; an array dataset has none")
             .with("field", "label");
@@ -127,6 +132,10 @@ class DatasetCatalog {
       out.add(new ColumnInfo(c.name(), c.type().name(), role, c.missing(), c.distinct()));
     }
     return out;
+  }
+
+  private static boolean hasText(String s) {
+    return s != null && !s.isBlank();
   }
 
   private static List<List<String>> previewWithHeader(DatasetSummary summary) {

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.trustml.core.artifact.ArtifactStore;
 import org.trustml.core.catalog.DatasetDescriptor;
+import org.trustml.core.dataset.DatasetFormat;
 import org.trustml.core.web.ArtifactDownloads;
 import org.trustml.gateway.auth.Caller;
 
@@ -38,14 +39,17 @@ class DatasetController {
   }
 
   @PostMapping(consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-  @Operation(operationId = "uploadDataset", summary = "Upload a dataset (CSV, IDX or NPY) as the request body",
+  @Operation(operationId = "uploadDataset", summary = "Upload a dataset (CSV, IDX, NPY or a ZIP image folder) as the "
+      + "request body",
       description = "The file is streamed, checked and inspected before anything is stored: a malformed file is "
-          + "a 400 that says where (line and column, or byte offset), and nothing is kept.",
+          + "a 400 that says where (line and column, byte offset, or archive entry), and nothing is kept. An image "
+          + "folder is one ZIP archive of <class>/<image> PNG or JPEG files (optionally under one top-level folder); "
+          + "its classes are the sorted folder names, its shape [n, channels, height, width].",
       requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
           mediaType = MediaType.APPLICATION_OCTET_STREAM_VALUE, schema = @Schema(type = "string", format = "binary"))))
   ResponseEntity<DatasetDescriptor> upload(
       @Parameter(description = "a name for the dataset") @RequestParam String name,
-      @Parameter(description = "csv, idx or npy; detected from the bytes when absent")
+      @Parameter(description = "csv, idx, npy or image-folder; detected from the bytes when absent")
       @RequestParam(required = false) String format,
       @Parameter(description = "the label (target) column of a table") @RequestParam(required = false) String label,
       @Parameter(description = "protected attribute columns, comma-separated")
@@ -87,6 +91,7 @@ class DatasetController {
   ResponseEntity<InputStreamResource> content(@PathVariable String id, HttpServletRequest request)
       throws IOException {
     DatasetDescriptor d = catalog.get(Caller.tenant(request), id);
-    return ArtifactDownloads.of(artifacts, d.artifact(), d.id() + "." + d.format());
+    String extension = DatasetFormat.fromId(d.format()).map(DatasetFormat::fileExtension).orElse(d.format());
+    return ArtifactDownloads.of(artifacts, d.artifact(), d.id() + "." + extension);
   }
 }

@@ -2,7 +2,6 @@ package org.trustml.gateway.catalog;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.Locale;
 import org.trustml.core.dataset.CsvOptions;
 import org.trustml.core.dataset.DatasetFormat;
 import org.trustml.core.dataset.DatasetInspector;
@@ -22,12 +21,8 @@ final class DatasetInspection {
 
   static DatasetFormat format(String declared, Source source) throws IOException {
     if (declared != null && !declared.isBlank()) {
-      try {
-        return DatasetFormat.valueOf(declared.trim().toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
-        throw ProblemException.badRequest("unsupported-format", "format must be csv, idx or npy, was '" + declared
-            + "'").with("field", "format");
-      }
+      return DatasetFormat.fromId(declared).orElseThrow(() -> ProblemException.badRequest("unsupported-format",
+          "format must be csv, idx, npy or image-folder, was '" + declared + "'").with("field", "format"));
     }
     try (InputStream in = source.open()) {
       return DatasetFormat.detect(null, Decompression.gunzipIfNeeded(in));

@@ -11,6 +11,7 @@ import org.trustml.core.artifact.ArtifactRef;
 import org.trustml.core.catalog.ColumnInfo;
 import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.catalog.Lineage;
+import org.trustml.core.dataset.ImageClass;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,10 +31,10 @@ class DatasetRepository {
     jdbc.sql("""
         INSERT INTO dataset (id, owner, name, format, sha256, size_bytes, media_type, row_count, column_count,
                              schema, label_column, protected_columns, shape, dtype, preview, parents,
-                             produced_by_service, produced_by_job)
+                             produced_by_service, produced_by_job, classes)
         VALUES (:id, :owner, :name, :format, :sha, :size, :media, :rows, :columns, CAST(:schema AS jsonb),
                 :label, CAST(:protected AS jsonb), CAST(:shape AS jsonb), :dtype, CAST(:preview AS jsonb),
-                CAST(:parents AS jsonb), :service, :job)""")
+                CAST(:parents AS jsonb), :service, :job, CAST(:classes AS jsonb))""")
         .param("id", d.id()).param("owner", d.owner()).param("name", d.name()).param("format", d.format())
         .param("sha", d.artifact().sha256()).param("size", d.artifact().sizeBytes())
         .param("media", d.artifact().mediaType()).param("rows", d.rows()).param("columns", d.columns())
@@ -42,7 +43,8 @@ class DatasetRepository {
         .param("shape", json.writeValueAsString(d.shape())).param("dtype", d.dtype())
         .param("preview", json.writeValueAsString(preview))
         .param("parents", json.writeValueAsString(d.lineage().parents()))
-        .param("service", d.lineage().service()).param("job", d.lineage().jobId()).update();
+        .param("service", d.lineage().service()).param("job", d.lineage().jobId())
+        .param("classes", json.writeValueAsString(d.classes())).update();
   }
 
   Optional<DatasetDescriptor> find(String owner, String id) {
@@ -74,6 +76,7 @@ class DatasetRepository {
         rs.getString("dtype"),
         new Lineage(json.readValue(rs.getString("parents"), new TypeReference<List<String>>() {}),
             rs.getString("produced_by_service"), rs.getString("produced_by_job")),
-        rs.getObject("created_at", OffsetDateTime.class));
+        rs.getObject("created_at", OffsetDateTime.class),
+        json.readValue(rs.getString("classes"), new TypeReference<List<ImageClass>>() {}));
   }
 }

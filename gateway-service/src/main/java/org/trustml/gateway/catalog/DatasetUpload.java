@@ -7,7 +7,7 @@ import org.trustml.core.web.ProblemException;
 /**
  * How to read and label an uploaded dataset.
  *
- * @param format csv, idx or npy; detected from the bytes when null
+ * @param format csv, idx, npy or image-folder; detected from the bytes when null
  * @param labelColumn the target column of a table
  * @param protectedColumns columns holding protected attributes (sex, race, age band…)
  * @param delimiter CSV field separator, a comma when null

@@ -53,6 +53,7 @@ public final class CsvInspector {
     for (int i = 0; i < profilers.length; i++) {
       schemas.add(profilers[i].toSchema(names.get(i)));
     }
-    return new DatasetSummary(DatasetFormat.CSV, reader.rowsRead(), names.size(), schemas, List.of(), null, preview);
+    return new DatasetSummary(DatasetFormat.CSV, reader.rowsRead(), names.size(), schemas, List.of(), null, preview,
+        List.of());
   }
 }

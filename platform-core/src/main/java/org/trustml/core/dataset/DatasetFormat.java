@@ -13,12 +13,20 @@ public enum DatasetFormat {
   /** LeCun's IDX arrays (MNIST), optionally gzip-compressed. */
   IDX("application/x-idx"),
   /** numpy's {@code .npy} arrays. */
-  NPY("application/x-npy");
+  NPY("application/x-npy"),
+  /**
+   * Labelled images as one ZIP archive laid out as torchvision's ImageFolder: {@code <class>/<image>} (PNG or JPEG),
+   * optionally all under one top-level folder; see {@link ImageFolderArchive}.
+   */
+  IMAGE_FOLDER("application/zip");
 
   /** Bytes of content that {@link #fromMagic} looks at. */
   public static final int MAGIC_BYTES = 8;
 
   private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
+  /** A ZIP archive starts with a local file header, or (with no entry at all) the end of its central directory. */
+  private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+  private static final byte[] EMPTY_ZIP_MAGIC = {'P', 'K', 5, 6};
 
   private final String mediaType;
 
@@ -29,6 +37,30 @@ public enum DatasetFormat {
   /** The media type, e.g. {@code text/csv}. */
   public String mediaType() {
     return mediaType;
+  }
+
+  /** The API's spelling: {@code csv}, {@code idx}, {@code npy}, {@code image-folder}. */
+  public String id() {
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** The usual file extension of a stored dataset, without the dot: {@code zip} for an image folder. */
+  public String fileExtension() {
+    return this == IMAGE_FOLDER ? "zip" : id();
+  }
+
+  /** The format of an {@link #id()} (case-insensitive; {@code image_folder} also reads). */
+  public static Optional<DatasetFormat> fromId(String id) {
+    if (id == null) {
+      return Optional.empty();
+    }
+    String bare = id.trim().toLowerCase(Locale.ROOT).replace('_', '-');
+    for (DatasetFormat f : values()) {
+      if (f.id().equals(bare)) {
+        return Optional.of(f);
+      }
+    }
+    return Optional.empty();
   }
 
   /** The format of a media type (parameters such as {@code ;charset=utf-8} are ignored). */
@@ -48,7 +80,8 @@ public enum DatasetFormat {
   /**
    * The format a file name implies, ignoring a trailing {@code .gz}: {@code .csv}, {@code .tsv},
    * {@code .txt}, {@code .data} are CSV; {@code .idx}, {@code .idx3}, names ending in {@code -ubyte}
-   * ({@code train-images-idx3-ubyte}, {@code x.idx3-ubyte}) are IDX; {@code .npy} is NPY.
+   * ({@code train-images-idx3-ubyte}, {@code x.idx3-ubyte}) are IDX; {@code .npy} is NPY; {@code .zip} is an
+   * image folder.
    */
   public static Optional<DatasetFormat> fromFileName(String fileName) {
     if (fileName == null) {
@@ -64,6 +97,9 @@ public enum DatasetFormat {
     if (name.endsWith(".npy")) {
       return Optional.of(NPY);
     }
+    if (name.endsWith(".zip")) {
+      return Optional.of(IMAGE_FOLDER);
+    }
     if (name.endsWith("-ubyte") || name.matches(".*\\.idx\\d?")) {
       return Optional.of(IDX);
     }
@@ -72,12 +108,16 @@ public enum DatasetFormat {
 
   /**
    * The binary format announced by the first bytes of the (already decompressed) content: the NPY magic
-   * {@code \x93NUMPY}, or an IDX header {@code 00 00 <type> <dims>} with a known type code and at least
-   * one dimension. Text (CSV) has no magic, so this never returns CSV.
+   * {@code \x93NUMPY}, the ZIP magic {@code PK\3\4} (or {@code PK\5\6} of an empty archive) for an image
+   * folder, or an IDX header {@code 00 00 <type> <dims>} with a known type code and at least one dimension.
+   * Text (CSV) has no magic, so this never returns CSV.
    */
   public static Optional<DatasetFormat> fromMagic(byte[] head) {
     if (startsWith(head, NPY_MAGIC)) {
       return Optional.of(NPY);
+    }
+    if (startsWith(head, ZIP_MAGIC) || startsWith(head, EMPTY_ZIP_MAGIC)) {
+      return Optional.of(IMAGE_FOLDER);
     }
     if (head.length >= 4 && head[0] == 0 && head[1] == 0 && IdxType.fromCode(head[2] & 0xff).isPresent()
         && (head[3] & 0xff) >= 1) {
@@ -144,7 +184,7 @@ public enum DatasetFormat {
   private static ProblemException unsupported(String fileName) {
     return Problems.unsupported(
             "cannot tell the format of " + (fileName == null ? "the upload" : "'" + fileName + "'")
-                + ": expected CSV (.csv), IDX (.idx, -ubyte, optionally .gz) or NPY (.npy)")
+                + ": expected CSV (.csv), IDX (.idx, -ubyte, optionally .gz), NPY (.npy) or an image folder (.zip)")
         .with("fileName", fileName == null ? "" : fileName);
   }
 

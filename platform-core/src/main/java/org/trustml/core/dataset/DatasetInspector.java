@@ -23,7 +23,7 @@ public final class DatasetInspector {
    *
    * @param csvOptions how to read the file if it turns out to be CSV
    * @throws org.trustml.core.web.ProblemException {@code unsupported-format}, {@code malformed-csv},
-   *     {@code malformed-idx} or {@code malformed-npy}
+   *     {@code malformed-idx}, {@code malformed-npy} or {@code malformed-image-folder}
    */
   public static DatasetSummary inspect(String fileName, InputStream in, CsvOptions csvOptions) throws IOException {
     InputStream content = Decompression.gunzipIfNeeded(in);
@@ -37,6 +37,7 @@ public final class DatasetInspector {
       case CSV -> CsvInspector.inspect(content, csvOptions);
       case IDX -> IdxInspector.inspect(content);
       case NPY -> NpyInspector.inspect(content);
+      case IMAGE_FOLDER -> ImageFolderInspector.inspect(content);
     };
   }
 }

@@ -66,8 +66,8 @@ public final class Decompression {
     return in.markSupported() ? in : new BufferedInputStream(in, BUFFER);
   }
 
-  /** Lets a throwaway GZIPInputStream be closed (freeing its Inflater) without closing the upload. */
-  private static final class NonClosing extends FilterInputStream {
+  /** Lets a throwaway GZIPInputStream or ZipInputStream be closed (freeing its Inflater) without closing the upload. */
+  static final class NonClosing extends FilterInputStream {
     NonClosing(InputStream in) {
       super(in);
     }

@@ -9,6 +9,7 @@ final class Problems {
   static final String MALFORMED_IDX = "malformed-idx";
   static final String MALFORMED_NPY = "malformed-npy";
   static final String MALFORMED_CIFAR = "malformed-cifar";
+  static final String MALFORMED_IMAGE_FOLDER = "malformed-image-folder";
   static final String UNSUPPORTED_FORMAT = "unsupported-format";
   static final String TOO_LARGE = "dataset-too-large";
 
@@ -32,6 +33,17 @@ final class Problems {
         ProblemException.badRequest(code, "offset " + offset + (field == null ? "" : " (" + field + ")") + ": " + detail)
             .with("offset", offset);
     return field == null ? e : e.with("field", field);
+  }
+
+  /** An image-folder archive error about one entry (its name as the archive spells it). */
+  static ProblemException imageFolder(String entry, String detail) {
+    return ProblemException.badRequest(MALFORMED_IMAGE_FOLDER, "entry '" + entry + "': " + detail)
+        .with("entry", entry);
+  }
+
+  /** An image-folder archive error about the archive as a whole. */
+  static ProblemException imageFolder(String detail) {
+    return ProblemException.badRequest(MALFORMED_IMAGE_FOLDER, detail);
   }
 
   static ProblemException unsupported(String detail) {

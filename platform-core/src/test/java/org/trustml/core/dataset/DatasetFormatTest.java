@@ -67,7 +67,7 @@ class DatasetFormatTest {
     ProblemException e = problem("unsupported-format", () -> DatasetFormat.detect("model.onnx", "abc".getBytes()));
     assertThat(e.properties()).containsEntry("fileName", "model.onnx");
     problem("unsupported-format", () -> DatasetFormat.detect(null, new byte[] {1, 2, 3, 0}));
-    problem("unsupported-format", () -> DatasetFormat.detect("a.zip", new byte[] {0x1f, (byte) 0x8b}));
+    problem("unsupported-format", () -> DatasetFormat.detect("a.rar", new byte[] {0x1f, (byte) 0x8b}));
   }
 
   @Test

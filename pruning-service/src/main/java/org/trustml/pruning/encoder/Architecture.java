@@ -10,8 +10,8 @@ import org.trustml.ml.Models;
 
 /**
  * The encoders: a feature extractor ending in a ReLU embedding layer of {@code embeddingDim} units (the penultimate
- * layer), then one linear layer to the class logits. Input N x 1 x H x W greyscale images (H, W divisible by 4 for
- * the CNN). No dropout and no batch normalisation, so a seeded run is reproducible and training-mode outputs equal
+ * layer), then one linear layer to the class logits. Input N x C x H x W images, greyscale (C = 1) or colour (C = 3):
+ * the layers take their input sizes from the first batch (H, W divisible by 4 for the CNN). No dropout and no batch normalisation, so a seeded run is reproducible and training-mode outputs equal
  * inference outputs.
  */
 public enum Architecture {

@@ -21,7 +21,7 @@ public final class EncoderTraining {
   private EncoderTraining() {}
 
   /**
-   * @param data     N x 1 x H x W images in [0, 1] and their int labels in [0, classes) (not modified)
+   * @param data     N x C x H x W images in [0, 1] and their int labels in [0, classes) (not modified)
    * @param progress told after every batch
    * @param cancel   asked before every batch
    * @return the trained encoder; the caller closes it

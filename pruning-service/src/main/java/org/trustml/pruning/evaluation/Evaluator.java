@@ -50,7 +50,7 @@ public final class Evaluator {
   }
 
   /**
-   * @param train    training images N x 1 x H x W in [0, 1] with int labels 0 … C − 1 (not modified)
+   * @param train    training images N x C x H x W in [0, 1] with int labels 0 … C − 1 (not modified)
    * @param test     test images of the same shape and classes
    * @param progress told after every training, fraction of all trainings
    * @param cancel   asked before and during every training; what it throws ends the evaluation

@@ -8,21 +8,18 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.trustml.core.artifact.ArtifactRef;
-import org.trustml.core.catalog.DatasetDescriptor;
+import org.trustml.core.catalog.CatalogClient;
 import org.trustml.core.catalog.DatasetRegistration;
 import org.trustml.core.catalog.Lineage;
 import org.trustml.core.dataset.NpyWriter;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
 import org.trustml.core.job.SubmissionContext;
-import org.trustml.ml.ArrayLoaders;
-import org.trustml.ml.ArrayOptions;
 import org.trustml.ml.LabeledData;
 import org.trustml.ml.MlEngine;
 import org.trustml.ml.OptimizerSpec;
@@ -33,9 +30,10 @@ import org.trustml.pruning.encoder.TrainedEncoder;
 import org.trustml.pruning.encoder.TrainingDynamics;
 
 /**
- * Trains an encoder (the {@code encoder} package's small CNN or MLP) on a catalog IDX image dataset and its labels,
- * then registers its penultimate-layer embeddings as an NPY dataset ({@code <name>}, float32 n x d) with an NPY labels
- * dataset ({@code <name>-labels}, int64), lineage to the images and the job: the input of {@code pruning.score} and
+ * Trains an encoder (the {@code encoder} package's small CNN or MLP) on catalog images, an IDX image dataset with its
+ * IDX labels or an image-folder ZIP labelled by its class folders (see {@link ImageDatasets}), then registers its
+ * penultimate-layer embeddings as an NPY dataset ({@code <name>}, float32 n x d) with an NPY labels dataset
+ * ({@code <name>-labels}, int64 class codes), lineage to the images and the job: the input of {@code pruning.score} and
  * {@code pruning.select}. The training dynamics it recorded become score tables a select job can use like a score
  * job's: {@value #AUM}, {@value #EL2N} and {@value #FORGETTING} (same columns as {@value ScoreTable#NAME}).
  */
@@ -52,8 +50,10 @@ public class EmbedJob implements JobHandler<EmbedJob.Params> {
   public static final String FORGETTING = "forgetting.csv";
 
   /**
-   * @param images        an IDX dataset of n x H x W uint8 images (H and W divisible by 4 for the CNN)
-   * @param labels        an IDX dataset of n integer labels 0 … classes − 1
+   * @param images        an IDX dataset of n x H x W uint8 images, or an image folder (n x C x H x W, C = 1 or 3); H
+   *                      and W divisible by 4 for the CNN
+   * @param labels        for IDX images, an IDX dataset of n integer labels 0 … classes − 1; omitted for an image
+   *                      folder, whose codes are its sorted class folders
    * @param architecture  {@code small-cnn} (default) or {@code mlp}
    * @param embeddingDim  units of the embedding layer (default 64)
    * @param epochs        training passes (default 3)
@@ -61,7 +61,7 @@ public class EmbedJob implements JobHandler<EmbedJob.Params> {
    * @param learningRate  Adam's step (default 1e-3)
    * @param name          the embeddings dataset's name (default {@code <images>-<architecture>-embeddings})
    */
-  public record Params(@NotBlank String images, @NotBlank String labels,
+  public record Params(@NotBlank String images, String labels,
       @Pattern(regexp = "small-cnn|mlp") String architecture, @Min(1) @Max(4096) Integer embeddingDim,
       @Min(1) @Max(200) Integer epochs, @Min(1) @Max(65536) Integer batchSize,
       @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double learningRate, String name) {
@@ -95,26 +95,22 @@ public class EmbedJob implements JobHandler<EmbedJob.Params> {
 
   @Override
   public void validate(Params p, SubmissionContext submission) {
-    DatasetDescriptor images = ImageDatasets.images(submission.catalog(), submission.owner(), p.images(),
-        "params.images");
-    ImageDatasets.labels(submission.catalog(), submission.owner(), p.labels(), images, "params.labels");
+    ImageDatasets.Input input = input(p, submission.catalog(), submission.owner());
     if (p.architectureOrDefault() == Architecture.SMALL_CNN) {
-      ImageDatasets.requireCnnSize(images, "params.images");
+      ImageDatasets.requireCnnSize(input, "params.images");
     }
   }
 
   @Override
   public Object run(Params p, JobContext ctx) throws IOException {
     ctx.progress(0, "reading images");
-    DatasetDescriptor imagesSet = ctx.catalog().dataset(ctx.owner(), p.images());
-    DatasetDescriptor labelsSet = ctx.catalog().dataset(ctx.owner(), p.labels());
+    ImageDatasets.Input input = input(p, ctx.catalog(), ctx.owner());
     MlEngine ml = MlEngine.fromEnvironment();
     try (NDManager manager = ml.newManager()) {
-      // N x 1 x H x W in [0, 1] for both architectures (the MLP flattens)
-      LabeledData data = ArrayLoaders.idx(() -> open(ctx, imagesSet), () -> open(ctx, labelsSet), manager,
-          ArrayOptions.images());
+      // N x C x H x W in [0, 1] for both architectures (the MLP flattens, the CNN takes C from its input)
+      LabeledData data = input.load(ctx.artifacts(), manager);
       int[] labels = data.labels().toIntArray();
-      int classes = LabelCounts.of(labels, "params.labels").classes();
+      int classes = LabelCounts.of(labels, input.folder() ? "params.images" : "params.labels").classes();
       EncoderSpec spec = p.spec(classes, ctx.seed());
       ctx.checkCancelled();
       long started = System.nanoTime();
@@ -133,7 +129,7 @@ public class EmbedJob implements JobHandler<EmbedJob.Params> {
         ctx.writeArtifact(EL2N, "text/csv", new ScoreTable(labelValues, dynamics.el2n()).toCsv());
         ctx.writeArtifact(FORGETTING, "text/csv", new ScoreTable(labelValues, dynamics.forgetting()).toCsv());
         String name = p.nameOrDefault();
-        Lineage lineage = new Lineage(List.of(imagesSet.id(), labelsSet.id()), "pruning", ctx.jobId().toString());
+        Lineage lineage = new Lineage(input.parents(), "pruning", ctx.jobId().toString());
         String embeddingsId = register(ctx, name, NpyWriter.float32(embeddings), lineage);
         String labelsId = register(ctx, name + "-labels", NpyWriter.int64(labels), lineage);
 
@@ -143,6 +139,9 @@ public class EmbedJob implements JobHandler<EmbedJob.Params> {
         result.put("samples", labels.length);
         result.put("dimension", spec.embeddingDim());
         result.put("classes", classes);
+        if (input.folder()) {
+          result.put("classNames", input.classNames());
+        }
         result.put("architecture", spec.architecture().id());
         result.put("epochs", spec.epochs());
         result.put("trainAccuracy", accuracy);
@@ -153,8 +152,8 @@ public class EmbedJob implements JobHandler<EmbedJob.Params> {
     }
   }
 
-  private static InputStream open(JobContext ctx, DatasetDescriptor d) throws IOException {
-    return ctx.artifacts().open(d.artifact().sha256());
+  private static ImageDatasets.Input input(Params p, CatalogClient catalog, String owner) {
+    return ImageDatasets.input(catalog, owner, p.images(), p.labels(), "params.images", "params.labels");
   }
 
   private static String register(JobContext ctx, String name, byte[] npy, Lineage lineage) {

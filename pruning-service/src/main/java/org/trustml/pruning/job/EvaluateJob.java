@@ -6,21 +6,14 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.trustml.core.catalog.CatalogClient;
-import org.trustml.core.catalog.DatasetDescriptor;
-import org.trustml.core.dataset.IdxIntArray;
-import org.trustml.core.dataset.IdxReader;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
 import org.trustml.core.job.SubmissionContext;
-import org.trustml.ml.ArrayLoaders;
-import org.trustml.ml.ArrayOptions;
 import org.trustml.ml.LabeledData;
 import org.trustml.ml.MlEngine;
 import org.trustml.pruning.encoder.Architecture;
@@ -35,8 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The paper's claims measured on catalog data ({@code org.trustml.pruning.evaluation}): trains the selection encoder
- * on an IDX training set, lets every method choose a coreset at every rate and seed, trains a fresh model on each for
- * a fixed number of steps and tests it on an IDX test set; then the overlap across seeds, the embedding-noise sweep
+ * on a training set (IDX images with IDX labels, or an image-folder ZIP: see {@link ImageDatasets}), lets every method
+ * choose a coreset at every rate and seed, trains a fresh model on each for a fixed number of steps and tests it on a
+ * test set of the same kind of images; then the overlap across seeds, the embedding-noise sweep
  * and the transfer between encoders. Writes {@value #REPORT} (every number and timing) and returns the accuracy at the
  * highest rate per method and the reach verdicts. Progress is one step per model training; cancellation is checked
  * before and inside every training.
@@ -50,10 +44,11 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
   public static final String REPORT = "evaluation.json";
 
   /**
-   * @param images           training images, IDX n x H x W (H, W divisible by 4 for the small CNN)
-   * @param labels           their IDX labels 0 … C − 1
-   * @param testImages       test images of the same size
-   * @param testLabels       their labels
+   * @param images           training images, IDX n x H x W or an image folder n x C x H x W (H, W divisible by 4 for
+   *                         the small CNN)
+   * @param labels           their IDX labels 0 … C − 1; omitted for an image folder (its sorted class folders)
+   * @param testImages       test images of the same channels and size (an image folder: with the same classes)
+   * @param testLabels       their labels, as {@code labels}
    * @param selectionEncoder the encoder every method selects with: {@code small-cnn} (default) or {@code mlp}
    * @param encoderEpochs    epochs of every encoder's training (default 3)
    * @param trainedModel     trained from scratch on every coreset: {@code mlp} (default) or {@code small-cnn}
@@ -65,8 +60,8 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
    * @param noiseLevels      σ as multiples of the median nearest-neighbour distance (default 0.05, 0.1, 0.2)
    * @param methods          method ids (default: every one of {@link EvaluatedMethod})
    */
-  public record Params(@NotBlank String images, @NotBlank String labels, @NotBlank String testImages,
-      @NotBlank String testLabels, @Pattern(regexp = "small-cnn|mlp") String selectionEncoder,
+  public record Params(@NotBlank String images, String labels, @NotBlank String testImages,
+      String testLabels, @Pattern(regexp = "small-cnn|mlp") String selectionEncoder,
       @Min(1) @Max(100) Integer encoderEpochs, @Pattern(regexp = "small-cnn|mlp") String trainedModel,
       @Pattern(regexp = "small-cnn|mlp") String transferEncoder, List<Double> rates, List<Long> seeds,
       @Min(1) @Max(1_000_000) Long iterations, List<Double> noiseLevels, List<String> methods) {
@@ -117,15 +112,22 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
   @Override
   public void validate(Params p, SubmissionContext submission) {
     validate(p);
-    CatalogClient catalog = submission.catalog();
-    DatasetDescriptor train = ImageDatasets.images(catalog, submission.owner(), p.images(), "params.images");
-    DatasetDescriptor test = ImageDatasets.images(catalog, submission.owner(), p.testImages(), "params.testImages");
-    DatasetDescriptor trainLabels = ImageDatasets.labels(catalog, submission.owner(), p.labels(), train,
-        "params.labels");
-    ImageDatasets.labels(catalog, submission.owner(), p.testLabels(), test, "params.testLabels");
-    if (!train.shape().subList(1, 3).equals(test.shape().subList(1, 3))) {
-      throw PruningProblems.of("invalid-images", "params.testImages", "test images are " + test.shape().get(1) + " x "
-          + test.shape().get(2) + ", training images " + train.shape().get(1) + " x " + train.shape().get(2));
+    ImageDatasets.Input train = train(p, submission.catalog(), submission.owner());
+    ImageDatasets.Input test = test(p, submission.catalog(), submission.owner());
+    List<Integer> trainShape = train.imageShape();
+    List<Integer> testShape = test.imageShape();
+    if (!trainShape.subList(1, 3).equals(testShape.subList(1, 3))) {
+      throw PruningProblems.of("invalid-images", "params.testImages", "test images are " + testShape.get(1) + " x "
+          + testShape.get(2) + ", training images " + trainShape.get(1) + " x " + trainShape.get(2));
+    }
+    if (!trainShape.get(0).equals(testShape.get(0))) {
+      throw PruningProblems.of("invalid-images", "params.testImages", "test images have " + testShape.get(0)
+          + " channel(s), training images " + trainShape.get(0));
+    }
+    if (train.folder() && test.folder() && !train.classNames().equals(test.classNames())) {
+      // the codes are the sorted folder names: other folders would give the same codes to other classes
+      throw PruningProblems.of("invalid-images", "params.testImages", "the test classes " + test.classNames()
+          + " are not the training classes " + train.classNames());
     }
     EvaluationProtocol protocol = p.protocol("check", 0);
     for (Architecture a : java.util.Arrays.asList(protocol.selectionEncoder(), protocol.trainedModel(),
@@ -134,15 +136,8 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
         ImageDatasets.requireCnnSize(train, "params.images");
       }
     }
-    // the labels are small (a byte per image): every class must keep at least one sample at the highest rate
-    int[] labels;
-    try (InputStream in = submission.artifacts().open(trainLabels.artifact().sha256())) {
-      IdxIntArray read = IdxReader.readInts(in);
-      labels = read.data();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    LabelCounts counts = LabelCounts.of(labels, "params.labels");
+    // every class must keep at least one sample at the highest rate
+    LabelCounts counts = train.counts(submission.artifacts(), "params.labels");
     try {
       ClassBudgets.of(counts.sizes(), counts.codes(), protocol.highestRate(), SelectionParams.Budget.PROPORTIONAL);
     } catch (IllegalArgumentException e) {
@@ -153,18 +148,14 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
   @Override
   public Object run(Params p, JobContext ctx) throws IOException {
     ctx.progress(0, "reading images");
-    CatalogClient catalog = ctx.catalog();
-    DatasetDescriptor images = catalog.dataset(ctx.owner(), p.images());
-    DatasetDescriptor labels = catalog.dataset(ctx.owner(), p.labels());
-    DatasetDescriptor testImages = catalog.dataset(ctx.owner(), p.testImages());
-    DatasetDescriptor testLabels = catalog.dataset(ctx.owner(), p.testLabels());
-    EvaluationProtocol protocol = p.protocol(images.name(), ctx.seed());
+    ImageDatasets.Input trainInput = train(p, ctx.catalog(), ctx.owner());
+    ImageDatasets.Input testInput = test(p, ctx.catalog(), ctx.owner());
+    EvaluationProtocol protocol = p.protocol(trainInput.images().name(), ctx.seed());
     MlEngine ml = MlEngine.fromEnvironment();
     try (NDManager manager = ml.newManager()) {
-      LabeledData train = ArrayLoaders.idx(() -> open(ctx, images), () -> open(ctx, labels), manager,
-          ArrayOptions.images());
-      LabeledData test = ArrayLoaders.idx(() -> open(ctx, testImages), () -> open(ctx, testLabels), manager,
-          ArrayOptions.images());
+      LabeledData train = trainInput.load(ctx.artifacts(), manager);
+      ctx.checkCancelled();
+      LabeledData test = testInput.load(ctx.artifacts(), manager);
       ctx.checkCancelled();
       EvaluationReport report = Evaluator.run(ml, train, test, protocol,
           (fraction, stage) -> ctx.progress(0.01 + 0.97 * fraction, stage), ctx::checkCancelled);
@@ -186,7 +177,12 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
     }
   }
 
-  private static InputStream open(JobContext ctx, DatasetDescriptor d) throws IOException {
-    return ctx.artifacts().open(d.artifact().sha256());
+  private static ImageDatasets.Input train(Params p, CatalogClient catalog, String owner) {
+    return ImageDatasets.input(catalog, owner, p.images(), p.labels(), "params.images", "params.labels");
+  }
+
+  private static ImageDatasets.Input test(Params p, CatalogClient catalog, String owner) {
+    return ImageDatasets.input(catalog, owner, p.testImages(), p.testLabels(), "params.testImages",
+        "params.testLabels");
   }
 }

@@ -33,6 +33,15 @@ record LabelCounts(int[] sizes, int[] codes) {
     return new LabelCounts(sizes, codes);
   }
 
+  /** The counts of classes coded 0 … C − 1 in order, e.g. an image folder's class folders. */
+  static LabelCounts ofSizes(int[] sizes) {
+    int[] codes = new int[sizes.length];
+    for (int c = 0; c < codes.length; c++) {
+      codes[c] = c;
+    }
+    return new LabelCounts(sizes.clone(), codes);
+  }
+
   /** Number of classes. */
   int classes() {
     return sizes.length;

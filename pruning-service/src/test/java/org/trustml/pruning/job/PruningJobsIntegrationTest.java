@@ -37,8 +37,11 @@ import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.catalog.DatasetRegistration;
 import org.trustml.core.catalog.Lineage;
 import org.trustml.core.dataset.CsvReader;
+import org.trustml.core.dataset.DatasetSummary;
+import org.trustml.core.dataset.ImageFolderInspector;
 import org.trustml.core.dataset.NpyIntArray;
 import org.trustml.core.dataset.NpyReader;
+import org.trustml.core.testing.ImageFolderZips;
 import org.trustml.core.testing.ServiceTestProperties;
 import org.trustml.pruning.PruningApplication;
 import org.trustml.pruning.manifold.ManifoldEmbedding;
@@ -493,6 +496,103 @@ class PruningJobsIntegrationTest {
     assertRefused("pruning.evaluate", params.replace("ev-train\",\"labels\":\"ev-train-labels",
         "ev-small\",\"labels\":\"ev-small-labels").replace("[0.5]", "[0.9]") + "}", "class-too-small",
         "params.rates", "too few to keep");
+  }
+
+  /** An image-folder ZIP stored and described as the catalog's inspector describes it. */
+  void imageFolder(String id, byte[] zip) throws IOException {
+    DatasetSummary s = ImageFolderInspector.inspect(new ByteArrayInputStream(zip));
+    ArtifactRef ref = store.putBytes(zip, "application/zip", id + ".zip");
+    given(catalog.dataset(eq(OWNER), eq(id))).willReturn(new DatasetDescriptor(id, OWNER, id, "image-folder", ref,
+        s.rows(), s.columns(), List.of(), null, List.of(), s.shape(), s.dtype(), Lineage.upload(),
+        OffsetDateTime.now(), s.classes()));
+  }
+
+  @Test
+  void embedAndEvaluateReadAColourImageFolderZipLabelledByItsClassFolders() throws IOException {
+    // 3 classes x 12 RGB 8 x 8 images, listed in the archive in reverse class order
+    byte[] zip = ImageFolderZips.colourPatterns(3, 12, 8, 3, "shapes");
+    imageFolder("shapes", zip);
+    JsonNode embed = run("pruning.embed", "{\"images\":\"shapes\",\"embeddingDim\":8,\"epochs\":2,"
+        + "\"batchSize\":12,\"name\":\"shape-emb\"}");
+    JsonNode embedded = result(embed);
+    assertThat(embedded.get("samples").asInt()).isEqualTo(36);
+    assertThat(embedded.get("classes").asInt()).isEqualTo(3);
+    assertThat(embedded.get("classNames").toString()).isEqualTo("[\"class-0\",\"class-1\",\"class-2\"]");
+    assertThat(registered).hasSize(2);
+    assertThat(registered.get(0).name()).isEqualTo("shape-emb");
+    assertThat(registered.get(0).format()).isEqualTo("npy");
+    assertThat(registered.get(1).name()).isEqualTo("shape-emb-labels");
+    assertThat(registered.get(0).lineage().parents()).containsExactly("shapes");
+    assertThat(registered.get(1).lineage().jobId()).isEqualTo(embed.get("id").asString());
+    org.trustml.core.dataset.NpyArray z = read(registered.get(0).artifact());
+    assertThat(z.shape()).containsExactly(36, 8);
+    int[] labels = readInts(registered.get(1).artifact()).data();
+
+    // the library's encoder on the same decoded images, spec and seed gives the same embeddings, value for value
+    org.trustml.ml.MlEngine ml = org.trustml.ml.MlEngine.fromEnvironment();
+    try (ai.djl.ndarray.NDManager m = ml.newManager()) {
+      org.trustml.ml.ImageFolder folder = org.trustml.ml.ImageFolderLoader.load(org.trustml.ml.ByteSource.of(zip),
+          org.trustml.ml.ImageFolderOptions.rgb(), m);
+      assertThat(folder.data().features().getShape().getShape()).containsExactly(36, 3, 8, 8);
+      assertThat(labels).containsExactly(folder.data().labels().toIntArray());
+      assertThat(folder.files().get(12).toString()).isEqualTo("class-1/img-000.png");
+      assertThat(labels[12]).isEqualTo(1);
+      org.trustml.pruning.encoder.EncoderSpec d = org.trustml.pruning.encoder.EncoderSpec.defaults(
+          org.trustml.pruning.encoder.Architecture.SMALL_CNN, 3, SEED);
+      org.trustml.pruning.encoder.EncoderSpec spec = new org.trustml.pruning.encoder.EncoderSpec(d.architecture(), 8,
+          3, d.optimizer(), 12, d.epochs(), d.el2nEpochs(), SEED).withEpochs(2);
+      try (org.trustml.pruning.encoder.TrainedEncoder library = org.trustml.pruning.encoder.EncoderTraining.train(ml,
+          folder.data(), spec, org.trustml.ml.ProgressListener.NONE, org.trustml.ml.CancellationCheck.NONE)) {
+        float[][] expected = library.embed(folder.data().features());
+        for (int i = 0; i < 36; i++) {
+          assertThat(Arrays.copyOfRange(z.data(), i * 8, i * 8 + 8)).as("sample %d", i).containsExactly(expected[i]);
+        }
+      }
+    }
+
+    // the evaluation protocol runs on image folders too (a colour CNN selects), with the same accuracies
+    imageFolder("shapes-test", ImageFolderZips.colourPatterns(3, 4, 8, 4, "shapes"));
+    String params = "{\"images\":\"shapes\",\"testImages\":\"shapes-test\",\"encoderEpochs\":1,"
+        + "\"rates\":[0.5],\"seeds\":[1],\"iterations\":10,\"noiseLevels\":[0.1],\"methods\":[\"random\"]}";
+    JsonNode evaluated = result(run("pruning.evaluate", params));
+    try (ai.djl.ndarray.NDManager m = ml.newManager()) {
+      org.trustml.ml.LabeledData train = org.trustml.ml.ImageFolderLoader.load(org.trustml.ml.ByteSource.of(zip),
+          org.trustml.ml.ImageFolderOptions.rgb(), m).data();
+      org.trustml.ml.LabeledData test = org.trustml.ml.ImageFolderLoader.load(
+          () -> store.open(catalog.dataset(OWNER, "shapes-test").artifact().sha256()),
+          org.trustml.ml.ImageFolderOptions.rgb(), m).data();
+      org.trustml.pruning.evaluation.EvaluationReport expected = org.trustml.pruning.evaluation.Evaluator.run(ml,
+          train, test, new org.trustml.pruning.evaluation.EvaluationProtocol("shapes",
+              org.trustml.pruning.encoder.Architecture.SMALL_CNN, 1, org.trustml.pruning.encoder.Architecture.MLP,
+              null, null, new double[] {0.5}, new long[] {1}, 10, new double[] {0.1}, 2000,
+              List.of(org.trustml.pruning.evaluation.EvaluatedMethod.RANDOM), SEED),
+          org.trustml.ml.ProgressListener.NONE, org.trustml.ml.CancellationCheck.NONE);
+      assertThat(evaluated.get("accuracyAtHighestRate").get("random").get("mean").asDouble())
+          .isEqualTo(expected.cell("random", 0.5).accuracy().mean());
+    }
+
+    // labels belong to IDX images only; sizes and classes are checked before queueing
+    assertRefused("pruning.embed", "{\"images\":\"shapes\",\"labels\":\"imgs-labels\"}", "invalid-params",
+        "params.labels", "labelled by its class folders; omit labels");
+    assertRefused("pruning.evaluate", params.replace("\"testImages\"", "\"testLabels\":\"x\",\"testImages\""),
+        "invalid-params", "params.testLabels", "omit testLabels");
+    idxImages("idx-imgs", "idx-imgs-labels", 2, 8);
+    assertRefused("pruning.embed", "{\"images\":\"idx-imgs\"}", "invalid-params", "params.labels",
+        "IDX images need their labels");
+    assertRefused("pruning.evaluate", params.replace("shapes-test", "idx-imgs").replace("\"testImages\"",
+        "\"testLabels\":\"idx-imgs-labels\",\"testImages\""), "invalid-images", "params.testImages",
+        "test images have 1 channel(s), training images 3");
+    imageFolder("other-classes", ImageFolderZips.colourPatterns(2, 2, 8, 4, "other"));
+    assertRefused("pruning.evaluate", params.replace("shapes-test", "other-classes"), "invalid-images",
+        "params.testImages", "are not the training classes");
+    imageFolder("odd-folder", ImageFolderZips.colourPatterns(2, 2, 6, 5, "odd"));
+    assertRefused("pruning.embed", "{\"images\":\"odd-folder\"}", "invalid-images", "params.images",
+        "dataset odd-folder is 6 x 6");
+    imageFolder("one-class", ImageFolderZips.colourPatterns(1, 2, 8, 5, "one"));
+    assertRefused("pruning.embed", "{\"images\":\"one-class\"}", "invalid-images", "params.images",
+        "at least two");
+    assertRefused("pruning.embed", "{\"images\":\"emb\"}", "unsupported-format", "params.images",
+        "or an image folder (ZIP)");
   }
 
   @Test
