@@ -65,13 +65,22 @@ final class ScoresReference {
 
   /** The scores belong to these embeddings: one per sample, with the same labels. */
   static void checkMatches(ScoreTable scores, LabelledEmbeddings data, String jobId) {
+    checkMatches(scores, data, "job " + jobId + " scored", FIELD);
+  }
+
+  /**
+   * The same for scores from any source.
+   *
+   * @param source says where the scores come from, completed by "… sample i with label …"
+   */
+  static void checkMatches(ScoreTable scores, LabelledEmbeddings data, String source, String field) {
     if (scores.scores().length != data.size()) {
-      throw PruningProblems.sizeMismatch(FIELD, "job " + jobId + " scored " + scores.scores().length
+      throw PruningProblems.sizeMismatch(field, source + " " + scores.scores().length
           + " samples; the embeddings have " + data.size());
     }
     for (int i = 0; i < data.size(); i++) {
       if (!scores.labels().get(i).equals(data.labelOf(i))) {
-        throw PruningProblems.of("scores-mismatch", FIELD, "job " + jobId + " scored sample " + i + " with label '"
+        throw PruningProblems.of("scores-mismatch", field, source + " sample " + i + " with label '"
             + scores.labels().get(i) + "'; the embeddings label it '" + data.labelOf(i)
             + "' (were the scores computed for other data?)");
       }

@@ -49,6 +49,7 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
    * @param embeddings    the data to select from
    * @param scores        id of a succeeded {@code pruning.score} job on these embeddings, or of the
    *                      {@code pruning.embed} job that made them (with {@code score}); or
+   * @param scoresDataset scores imported from the catalog (a CSV column, one row per sample); or
    * @param method        a selection method that needs no scores ({@code GET /api/v1/pruning/methods})
    * @param pruneRate     α in (0, 1): the share of samples removed
    * @param strategy      with scores: {@code ccs} (default, CCS stratified), {@code topk} (keep the highest),
@@ -66,6 +67,7 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
   public record Params(
       @NotNull @Valid EmbeddingsInput embeddings,
       String scores,
+      @Valid ImportedScores scoresDataset,
       String method,
       @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax(value = "1", inclusive = false)
       Double pruneRate,
@@ -99,13 +101,19 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
 
     /** What made the selection, for names and the manifest. */
     String how() {
-      return scores != null ? (strategy == null ? "ccs" : strategy) + (score == null ? "" : "-" + score) : method;
+      String s = strategy == null ? "ccs" : strategy;
+      return scores != null ? s + (score == null ? "" : "-" + score)
+          : scoresDataset != null ? s + "-" + scoresDataset.columnOrDefault() : method;
+    }
+
+    boolean fromScores() {
+      return scores != null || scoresDataset != null;
     }
   }
 
   /** The inputs, switches and outcome of one selection. */
   record Manifest(String type, String version, long seed, List<String> datasets, List<String> sha256,
-      String scoresJob, String scoresSha256, String method, String strategy, double pruneRate, String budget,
+      String scoresJob, String scoresDataset, String scoresSha256, String method, String strategy, double pruneRate, String budget,
       Double beta, Integer strata, Boolean hardestIsHigh, Map<String, ClassCount> classes, int kept, int pruned) {}
 
   /** Samples and kept samples of one class. */
@@ -135,9 +143,11 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
 
   @Override
   public void validate(Params p) {
-    if ((p.scores() == null) == (p.method() == null)) {
-      throw PruningProblems.of("invalid-params", "params.scores", "give either 'scores' (a " + ScoreJob.TYPE
-          + " job) or 'method' (one of " + methodNames() + "), not " + (p.scores() == null ? "neither" : "both"));
+    int sources = (p.scores() == null ? 0 : 1) + (p.scoresDataset() == null ? 0 : 1) + (p.method() == null ? 0 : 1);
+    if (sources != 1) {
+      throw PruningProblems.of("invalid-params", "params.scores", "give one of 'scores' (a " + ScoreJob.TYPE
+          + " job), 'scoresDataset' (imported scores) or 'method' (one of " + methodNames() + "), not "
+          + (sources == 0 ? "none" : "several"));
     }
     if (p.score() != null && p.scores() == null) {
       throw PruningProblems.of("invalid-params", "params.score", "score names one of an embed job's training "
@@ -156,7 +166,7 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
       }
     }
     boolean ccs = p.strategy() == null || p.strategy().equals("ccs");
-    if (p.scores() != null && !ccs) {
+    if (p.fromScores() && !ccs) {
       Map<String, Object> ccsOnly = scoredOnly(p);
       ccsOnly.remove("strategy");
       if ("d2".equals(p.strategy())) { // D2 has a hard cut-off and a difficulty direction too, not strata
@@ -192,7 +202,9 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
         "params.embeddings");
     ArtifactRef scores = p.scores() == null ? null : ScoresReference.resolve(jobs, submission.owner(), p.scores(),
         p.score());
-    long bytes = source.bytes() + (scores == null ? 0 : scores.sizeBytes());
+    ImportedScoresSource imported = p.scoresDataset() == null ? null : ImportedScoresSource.resolve(
+        submission.catalog(), submission.owner(), p.scoresDataset(), source.embeddings().rows());
+    long bytes = source.bytes() + (scores == null ? 0 : scores.sizeBytes()) + (imported == null ? 0 : imported.bytes());
     if (!settings.readsAtSubmission(bytes)) {
       return;
     }
@@ -201,10 +213,18 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
       if (scores != null) {
         ScoresReference.checkMatches(ScoresReference.read(submission.artifacts(), scores), data, p.scores());
       }
+      if (imported != null) {
+        checkImported(imported.load(submission.artifacts(), data), data, imported);
+      }
       budgets(p, data);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void checkImported(ScoreTable scores, LabelledEmbeddings data, ImportedScoresSource imported) {
+    ScoresReference.checkMatches(scores, data, "dataset " + imported.datasetId() + " scores",
+        ImportedScoresSource.FIELD);
   }
 
   /** How the selection package names a class in its messages: by code, which users do not know. */
@@ -233,11 +253,16 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
     EmbeddingsSource source = EmbeddingsSource.resolve(ctx.catalog(), ctx.owner(), p.embeddings(),
         "params.embeddings");
     ArtifactRef scoresRef = p.scores() == null ? null : ScoresReference.resolve(jobs, ctx.owner(), p.scores(), p.score());
+    ImportedScoresSource imported = p.scoresDataset() == null ? null : ImportedScoresSource.resolve(ctx.catalog(),
+        ctx.owner(), p.scoresDataset(), source.embeddings().rows());
     LabelledEmbeddings data = source.load(ctx.artifacts());
     ScoreTable scores = null;
     if (scoresRef != null) {
       scores = ScoresReference.read(ctx.artifacts(), scoresRef);
       ScoresReference.checkMatches(scores, data, p.scores());
+    } else if (imported != null) {
+      scores = imported.load(ctx.artifacts(), data);
+      checkImported(scores, data, imported);
     }
     int[] budgets = budgets(p, data);
     ctx.checkCancelled();
@@ -274,7 +299,8 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
     String name = p.name() != null ? p.name() : String.format(Locale.ROOT, "%s-%s-prune%s",
         source.embeddings().name(), p.how(), rateText(p.pruneRate()));
     Manifest manifest = new Manifest(TYPE, version(), ctx.seed(), source.datasetIds(), source.sha256(), p.scores(),
-        scoresRef == null ? null : scoresRef.sha256(), p.method(), scores == null ? null : p.how(), p.pruneRate(),
+        imported == null ? null : imported.datasetId(),
+        scoresRef != null ? scoresRef.sha256() : imported != null ? imported.sha256() : null, p.method(), scores == null ? null : p.how(), p.pruneRate(),
         p.budgetRule().name().toLowerCase(Locale.ROOT), scored == null ? null : scored.beta(),
         scored == null ? null : p.selectionParams(0).strata(),
         scored == null ? null : p.selectionParams(0).hardestIsHigh(), classes, kept.length,

@@ -616,6 +616,64 @@ class PruningJobsIntegrationTest {
     }
   }
 
+  /** A scores table with the given labels: columns id, label, el2n (seeded values), name (text). */
+  void scoresTable(String id, int[] labels, long rows) {
+    java.util.Random random = new java.util.Random(5);
+    StringBuilder text = new StringBuilder("id,label,el2n,name\n");
+    for (int i = 0; i < labels.length; i++) {
+      text.append(i).append(',').append(labels[i]).append(',').append(random.nextDouble()).append(",s").append(i)
+          .append('\n');
+    }
+    List<ColumnInfo> schema = List.of(new ColumnInfo("id", "INTEGER", "FEATURE", 0, labels.length),
+        new ColumnInfo("label", "INTEGER", "FEATURE", 0, 3), new ColumnInfo("el2n", "NUMBER", "FEATURE", 0,
+            labels.length), new ColumnInfo("name", "STRING", "FEATURE", 0, labels.length));
+    ArtifactRef ref = store.putBytes(text.toString().getBytes(StandardCharsets.UTF_8), "text/csv", id + ".csv");
+    given(catalog.dataset(eq(OWNER), eq(id))).willReturn(new DatasetDescriptor(id, OWNER, id, "csv", ref, rows,
+        schema.size(), schema, null, List.of(), List.of(), null, Lineage.upload(), OffsetDateTime.now()));
+  }
+
+  @Test
+  void selectsByImportedScoresAndRefusesTablesThatDoNotFit() throws IOException {
+    scoresTable("el2n", DATA.labels, DATA.size());
+    JsonNode job = run("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"scoresDataset\":{\"dataset\":"
+        + "\"el2n\",\"column\":\"el2n\"},\"pruneRate\":0.7}");
+    JsonNode selected = result(job);
+    assertThat(selected.get("name").asString()).isEqualTo("emb-ccs-el2n-prune70");
+    double[] el2n = new double[DATA.size()];
+    java.util.Random random = new java.util.Random(5);
+    for (int i = 0; i < el2n.length; i++) {
+      el2n[i] = random.nextDouble();
+    }
+    int[] kept = Selector.select(el2n, DATA.labels, SelectionParams.defaults(0.7, SEED)).kept();
+    assertThat(NpyReader.readInts(new ByteArrayInputStream(artifact(job, "kept.npy"))).data()).containsExactly(kept);
+    JsonNode manifest = tools.jackson.databind.json.JsonMapper.builder().build()
+        .readTree(artifact(job, "manifest.json"));
+    assertThat(manifest.get("scoresDataset").asString()).isEqualTo("el2n");
+    assertThat(manifest.get("scoresSha256").asString()).isEqualTo(catalog.dataset(OWNER, "el2n").artifact()
+        .sha256());
+    assertThat(manifest.get("strategy").asString()).isEqualTo("ccs-el2n");
+
+    int before = jobCount();
+    String select = "{\"embeddings\":" + NPY_INPUT + ",\"pruneRate\":0.7,\"scoresDataset\":";
+    assertRefused("pruning.select", select + "{\"dataset\":\"el2n\",\"column\":\"aum\"}}", "unknown-column",
+        "params.scoresDataset.column", "no column 'aum'");
+    assertRefused("pruning.select", select + "{\"dataset\":\"el2n\",\"column\":\"name\"}}", "invalid-scores",
+        "params.scoresDataset.column", "holds STRING values");
+    assertRefused("pruning.select", select + "{\"dataset\":\"emb-labels\"}}", "unsupported-format",
+        "params.scoresDataset.dataset", "a column of a CSV table");
+    scoresTable("el2n-short", Arrays.copyOf(DATA.labels, 100), 100);
+    assertRefused("pruning.select", select + "{\"dataset\":\"el2n-short\",\"column\":\"el2n\"}}",
+        "size-mismatch", "params.scoresDataset.dataset", "has 100 scores for 180 embeddings");
+    int[] shifted = DATA.labels.clone();
+    shifted[0] = (shifted[0] + 1) % 3;
+    scoresTable("el2n-other", shifted, DATA.size());
+    assertRefused("pruning.select", select + "{\"dataset\":\"el2n-other\",\"column\":\"el2n\"}}",
+        "scores-mismatch", "params.scoresDataset", "dataset el2n-other scores sample 0 with label");
+    assertRefused("pruning.select", select + "{\"dataset\":\"el2n\"},\"method\":\"random\"}", "invalid-params",
+        "params.scores", "not several");
+    assertThat(jobCount()).isEqualTo(before);
+  }
+
   @Test
   void theSpectralStartReachesTheLibrarysScores() throws IOException {
     JsonNode scoreJob = run("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"manifold\":{\"epochs\":60,"
@@ -723,7 +781,7 @@ class PruningJobsIntegrationTest {
     assertRefused("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"scores\":\"scores.csv\","
         + "\"pruneRate\":0.5}", "unknown-scores", "params.scores", "is not a job id");
     assertRefused("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"pruneRate\":0.5}", "invalid-params",
-        "params.scores", "give either 'scores'");
+        "params.scores", "give one of 'scores'");
     assertRefused("pruning.select", npy + "0.5,\"strategy\":\"topk\"}", "invalid-params", "params.strategy",
         "not to method 'random'");
     assertRefused("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"scores\":\"" + new java.util.UUID(0, 1)
