@@ -16,7 +16,8 @@ import org.trustml.pruning.manifold.UmapParams;
  *
  * @param normalize       {@code l2} (default) or {@code none}
  * @param scope           {@code per-class} (default: one UMAP per class) or {@code global}
- * @param method          {@code umap} (default) or {@code identity} (score the normalised input itself)
+ * @param method          {@code umap} (default), {@code pca} (the top {@code dim} principal components) or
+ *                        {@code identity} (score the normalised input itself)
  * @param k               UMAP neighbours, default 15
  * @param metric          {@code cosine} (default) or {@code euclidean}
  * @param dim             UMAP dimension, default 8
@@ -31,7 +32,7 @@ import org.trustml.pruning.manifold.UmapParams;
 public record ManifoldSettings(
     @Pattern(regexp = "l2|none") String normalize,
     @Pattern(regexp = "per-class|global") String scope,
-    @Pattern(regexp = "umap|identity") String method,
+    @Pattern(regexp = "umap|pca|identity") String method,
     @Min(2) @Max(200) Integer k,
     @Pattern(regexp = "cosine|euclidean") String metric,
     @Min(1) @Max(10) Integer dim,

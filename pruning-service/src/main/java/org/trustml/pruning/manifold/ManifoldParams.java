@@ -17,10 +17,12 @@ public record ManifoldParams(Normalization normalize, Scope scope, Method method
   /** {@code scope}. */
   public enum Scope { PER_CLASS, GLOBAL }
 
-  /** {@code global.method}; {@code pca} is not implemented yet. */
+  /** {@code global.method}. */
   public enum Method {
     /** UMAP as in {@link Umap}. */
     UMAP,
+    /** Principal components ({@link PrincipalComponents}) to {@code umap.dim} coordinates. */
+    PCA,
     /** The (normalised) input itself: for tests, and to score in latent space directly. */
     IDENTITY
   }

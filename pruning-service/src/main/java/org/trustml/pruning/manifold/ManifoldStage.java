@@ -52,8 +52,9 @@ public final class ManifoldStage {
       for (int g = 0; g < groups.size(); g++) {
         int[] members = groups.get(g);
         UmapParams classParams = params.umap().withSeed(seeds[g]);
-        results.add(pool.submit(() -> Umap.embed(ClassIndex.gather(z, dimension, members), dimension, classParams,
-            listener)));
+        results.add(pool.submit(() -> params.method() == ManifoldParams.Method.PCA
+            ? PrincipalComponents.project(ClassIndex.gather(z, dimension, members), dimension, d)
+            : Umap.embed(ClassIndex.gather(z, dimension, members), dimension, classParams, listener)));
       }
       for (int g = 0; g < groups.size(); g++) {
         ClassIndex.scatter(results.get(g).get(), d, groups.get(g), u);

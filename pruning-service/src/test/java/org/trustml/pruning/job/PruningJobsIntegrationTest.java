@@ -675,6 +675,24 @@ class PruningJobsIntegrationTest {
   }
 
   @Test
+  void principalComponentsAsTheGlobalStageReachTheLibrarysScores() throws IOException {
+    JsonNode scoreJob = run("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"manifold\":{\"method\":\"pca\","
+        + "\"dim\":4},\"local\":{\"patchK\":8}}");
+    ManifoldParams params = ManifoldParams.defaults(SEED).withMethod(ManifoldParams.Method.PCA)
+        .withUmap(UmapParams.defaults(SEED).withDimension(4)).withThreads(1);
+    ManifoldEmbedding m = ManifoldStage.run(DATA.doubles(), SyntheticEmbeddings.DIMENSION, DATA.labels, params);
+    double[] expected = StructuralComplexityScorer.score(m, DATA.labels, params.scope(),
+        LocalScoreParams.defaults().withPatchK(8).withThreads(1), SEED);
+    List<String[]> rows = csvRows(artifact(scoreJob, "scores.csv"));
+    for (int i = 0; i < 180; i++) {
+      assertThat(Double.parseDouble(rows.get(i + 1)[2])).as("score %d", i).isEqualTo(expected[i]);
+    }
+    JsonNode manifest = tools.jackson.databind.json.JsonMapper.builder().build()
+        .readTree(artifact(scoreJob, "manifest.json"));
+    assertThat(manifest.get("manifold").get("method").asString()).isEqualTo("pca");
+  }
+
+  @Test
   void theSpectralStartReachesTheLibrarysScores() throws IOException {
     JsonNode scoreJob = run("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"manifold\":{\"epochs\":60,"
         + "\"init\":\"spectral\"},\"local\":{\"patchK\":8}}");
@@ -800,6 +818,8 @@ class PruningJobsIntegrationTest {
         "invalid-params", "params.local.variant", "must match");
     assertRefused("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"manifold\":{\"init\":\"pca\"}}",
         "invalid-params", "params.manifold.init", "must match");
+    assertRefused("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"manifold\":{\"method\":\"tsne\"}}",
+        "invalid-params", "params.manifold.method", "must match");
     assertThat(jobCount()).isEqualTo(before);
   }
 
