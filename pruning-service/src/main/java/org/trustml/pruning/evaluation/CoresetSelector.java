@@ -86,7 +86,7 @@ final class CoresetSelector {
     ManifoldEmbedding manifold = manifolds.get(seed);
     if (manifold == null) {
       long start = System.nanoTime();
-      manifold = ManifoldStage.run(flat(), embeddings[0].length, labels, ManifoldParams.defaults(seed));
+      manifold = ManifoldStage.run(ManifoldStage.rowMajor(embeddings), embeddings[0].length, labels, ManifoldParams.defaults(seed));
       timings.add("topoprune manifold (" + label + ", seed " + seed + ")", start);
       manifolds.put(seed, manifold);
     }
@@ -97,16 +97,5 @@ final class CoresetSelector {
         + seed + ")", start);
     topoScores.put(key, score);
     return score;
-  }
-
-  private double[] flat() {
-    int d = embeddings[0].length;
-    double[] out = new double[embeddings.length * d];
-    for (int i = 0; i < embeddings.length; i++) {
-      for (int k = 0; k < d; k++) {
-        out[i * d + k] = embeddings[i][k];
-      }
-    }
-    return out;
   }
 }

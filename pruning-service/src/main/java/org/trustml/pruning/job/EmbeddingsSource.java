@@ -13,7 +13,6 @@ import org.trustml.core.catalog.ColumnInfo;
 import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.dataset.CsvOptions;
 import org.trustml.core.dataset.CsvReader;
-import org.trustml.core.dataset.MissingValues;
 import org.trustml.core.dataset.NpyArray;
 import org.trustml.core.dataset.NpyIntArray;
 import org.trustml.core.dataset.NpyReader;
@@ -133,7 +132,7 @@ final class EmbeddingsSource {
   }
 
   private static void checkNumeric(ColumnInfo c, String field) {
-    if (!"INTEGER".equals(c.type()) && !"NUMBER".equals(c.type())) {
+    if (!CsvNumbers.numeric(c)) {
       throw PruningProblems.invalidEmbeddings(field, "column '" + c.name() + "' holds " + c.type()
           + " values; embeddings must be finite numbers").with("column", c.name());
     }
@@ -268,12 +267,7 @@ final class EmbeddingsSource {
   }
 
   private double finite(String raw, int row, String column) {
-    double v;
-    try {
-      v = MissingValues.isMissing(raw) ? Double.NaN : Double.parseDouble(raw.strip());
-    } catch (NumberFormatException e) {
-      v = Double.NaN;
-    }
+    double v = CsvNumbers.value(raw);
     if (!Double.isFinite(v)) {
       throw PruningProblems.invalidEmbeddings(field + ".dataset", "row " + row + ", column '" + column + "' is '"
           + raw + "'; embeddings must be finite numbers").with("column", column);

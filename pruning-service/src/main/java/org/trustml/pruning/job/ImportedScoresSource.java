@@ -9,7 +9,6 @@ import org.trustml.core.catalog.CatalogClient;
 import org.trustml.core.catalog.ColumnInfo;
 import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.dataset.CsvReader;
-import org.trustml.core.dataset.MissingValues;
 
 /**
  * An {@link ImportedScores} table checked on its catalog entry (a CSV table with a numeric, complete score column and
@@ -42,7 +41,7 @@ final class ImportedScoresSource {
     String column = in.columnOrDefault();
     ColumnInfo info = d.schema().stream().filter(c -> c.name().equals(column)).findFirst()
         .orElseThrow(() -> PruningProblems.unknownColumn(FIELD + ".column", column, names));
-    if (!"INTEGER".equals(info.type()) && !"NUMBER".equals(info.type())) {
+    if (!CsvNumbers.numeric(info)) {
       throw invalid(FIELD + ".column", "column '" + column + "' of dataset " + d.id() + " holds " + info.type()
           + " values; scores must be finite numbers");
     }
@@ -91,12 +90,7 @@ final class ImportedScoresSource {
       while (csv.hasNext()) {
         String[] row = csv.next();
         String raw = row[s];
-        double v;
-        try {
-          v = MissingValues.isMissing(raw) ? Double.NaN : Double.parseDouble(raw.strip());
-        } catch (NumberFormatException e) {
-          v = Double.NaN;
-        }
+        double v = CsvNumbers.value(raw);
         if (!Double.isFinite(v)) {
           throw invalid(FIELD + ".column", "row " + scores.size() + " of dataset " + table.id() + " has score '"
               + raw + "'; scores must be finite numbers");

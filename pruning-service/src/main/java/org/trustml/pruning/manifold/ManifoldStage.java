@@ -70,6 +70,18 @@ public final class ManifoldStage {
     return new ManifoldEmbedding(z, dimension, u, d);
   }
 
+  /** Rows of float embeddings as the row-major doubles {@link #run} takes. */
+  public static double[] rowMajor(float[][] rows) {
+    int d = rows.length == 0 ? 0 : rows[0].length;
+    double[] out = new double[rows.length * d];
+    for (int i = 0; i < rows.length; i++) {
+      for (int k = 0; k < d; k++) {
+        out[i * d + k] = rows[i][k];
+      }
+    }
+    return out;
+  }
+
   /** Each row divided by its Euclidean norm (a zero row stays zero). */
   public static double[] l2Normalized(double[] points, int dimension) {
     double[] out = points.clone();

@@ -1,8 +1,5 @@
 package org.trustml.pruning.manifold;
 
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
-
 /**
  * The note's {@code global.method = pca}: the points centred and projected onto the top d eigenvectors of their
  * sample covariance (a linear, deterministic alternative to UMAP's layout). Each component's sign is fixed so that
@@ -43,16 +40,10 @@ final class PrincipalComponents {
         covariance[a][b] = covariance[b][a];
       }
     }
-    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(covariance, false));
-    double[] values = eigen.getRealEigenvalues();
-    Integer[] order = new Integer[inputDimension];
-    for (int k = 0; k < inputDimension; k++) {
-      order[k] = k;
-    }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+    SymmetricEigen eigen = SymmetricEigen.of(covariance);
     double[] out = new double[n * dimension];
     for (int k = 0; k < Math.min(dimension, inputDimension); k++) {
-      double[] axis = eigen.getEigenvector(order[k]).toArray();
+      double[] axis = eigen.vectors()[k];
       int largest = 0;
       for (int c = 1; c < inputDimension; c++) {
         largest = Math.abs(axis[c]) > Math.abs(axis[largest]) ? c : largest;

@@ -1,8 +1,7 @@
 package org.trustml.pruning.manifold;
 
 import java.util.SplittableRandom;
-import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.EigenDecomposition;
+import org.trustml.pruning.topology.UnionFind;
 
 /**
  * UMAP's spectral initialisation (umap-learn {@code spectral_layout}, the note's {@code umap.init = spectral}): the
@@ -123,20 +122,12 @@ final class SpectralInit {
         h[b][a] = s;
       }
     }
-    EigenDecomposition eigen = new EigenDecomposition(new Array2DRowRealMatrix(h, false));
-    double[] values = eigen.getRealEigenvalues();
-    Integer[] order = new Integer[p];
-    for (int a = 0; a < p; a++) {
-      order[a] = a;
-    }
-    java.util.Arrays.sort(order, (a, b) -> Double.compare(values[b], values[a]));
+    SymmetricEigen eigen = SymmetricEigen.of(h);
     int n = block[0].length;
     double[][] rotated = new double[p][n];
     double[][] rotatedProduct = new double[p][n];
-    double[] sorted = new double[p];
     for (int r = 0; r < p; r++) {
-      double[] v = eigen.getEigenvector(order[r]).toArray();
-      sorted[r] = values[order[r]];
+      double[] v = eigen.vectors()[r];
       for (int a = 0; a < p; a++) {
         for (int i = 0; i < n; i++) {
           rotated[r][i] += v[a] * block[a][i];
@@ -148,7 +139,7 @@ final class SpectralInit {
       block[r] = rotated[r];
       product[r] = rotatedProduct[r];
     }
-    return sorted;
+    return eigen.values();
   }
 
   private static boolean converged(WeightedEdges graph, double[] invSqrtDegree, double[][] block, double[] ritz,
@@ -224,28 +215,16 @@ final class SpectralInit {
 
   /** Whether every vertex is reachable from vertex 0. */
   static boolean connected(WeightedEdges graph) {
-    int n = graph.size();
-    int[] parent = new int[n];
-    for (int i = 0; i < n; i++) {
-      parent[i] = i;
-    }
-    int components = n;
+    UnionFind sets = new UnionFind(graph.size());
+    int components = graph.size();
     for (int e = 0; e < graph.edgeCount(); e++) {
-      int a = root(parent, graph.heads()[e]);
-      int b = root(parent, graph.tails()[e]);
+      int a = sets.find(graph.heads()[e]);
+      int b = sets.find(graph.tails()[e]);
       if (a != b) {
-        parent[a] = b;
+        sets.linkRoots(a, b);
         components--;
       }
     }
     return components == 1;
-  }
-
-  private static int root(int[] parent, int i) {
-    while (parent[i] != i) {
-      parent[i] = parent[parent[i]];
-      i = parent[i];
-    }
-    return i;
   }
 }

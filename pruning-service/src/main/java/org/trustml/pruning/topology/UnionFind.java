@@ -1,18 +1,18 @@
 package org.trustml.pruning.topology;
 
 /** Disjoint sets over 0..n-1 with path halving; the root is always the component's smallest vertex. */
-final class UnionFind {
+public final class UnionFind {
 
   private final int[] parent;
 
-  UnionFind(int n) {
+  public UnionFind(int n) {
     parent = new int[n];
     for (int i = 0; i < n; i++) {
       parent[i] = i;
     }
   }
 
-  int find(int x) {
+  public int find(int x) {
     while (parent[x] != x) {
       parent[x] = parent[parent[x]];
       x = parent[x];
@@ -24,7 +24,7 @@ final class UnionFind {
    * Merges two distinct roots. Elder rule: every vertex is born at 0, so the tie is broken by vertex index and the
    * component rooted at the larger vertex dies into the other.
    */
-  void linkRoots(int rootA, int rootB) {
+  public void linkRoots(int rootA, int rootB) {
     if (rootA < rootB) {
       parent[rootB] = rootA;
     } else {

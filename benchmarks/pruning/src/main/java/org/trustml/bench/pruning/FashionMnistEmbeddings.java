@@ -12,6 +12,7 @@ import org.trustml.pruning.encoder.EncoderSpec;
 import org.trustml.pruning.encoder.EncoderTraining;
 import org.trustml.pruning.encoder.Labels;
 import org.trustml.pruning.encoder.TrainedEncoder;
+import org.trustml.pruning.manifold.ManifoldStage;
 
 /**
  * The scoring run's real input: the penultimate embeddings of the evaluation's selection encoder (small-cnn, tier
@@ -32,13 +33,7 @@ final class FashionMnistEmbeddings {
         float[][] z = encoder.embed(train.features());
         double seconds = (System.nanoTime() - start) / 1e9;
         int d = z[0].length;
-        double[] points = new double[z.length * d];
-        for (int i = 0; i < z.length; i++) {
-          for (int k = 0; k < d; k++) {
-            points[i * d + k] = z[i][k];
-          }
-        }
-        return new ScoringInput(points, d, Labels.codes(train.labels()), PruningBenchmark.f("**Fashion-MNIST**, "
+        return new ScoringInput(ManifoldStage.rowMajor(z), d, Labels.codes(train.labels()), PruningBenchmark.f("**Fashion-MNIST**, "
             + "the first %,d training images: the %d-d penultimate embeddings of a small-cnn trained for %d epochs "
             + "(Adam 1e-3, batches of %d, seed %d; %.1f s, not counted below)", z.length, d, spec.epochs(),
             spec.batchSize(), seed, seconds));
