@@ -34,7 +34,7 @@ final class CoresetSelector {
   private final int[] labels;
   private final TrainingDynamics dynamics;
   private final Timings timings;
-  private final Map<Long, ManifoldEmbedding> manifolds = new HashMap<>();
+  private final Map<String, ManifoldEmbedding> manifolds = new HashMap<>();
   private final Map<String, double[]> topoScores = new HashMap<>();
 
   /**
@@ -67,7 +67,7 @@ final class CoresetSelector {
           .selection().kept();
       case D2_FORGETTING -> new D2Pruning(D2Params.defaults(), true)
           .prune(new PruningInput(embeddings, labels, dynamics.forgetting()), run).selection().kept();
-      case TOPOPRUNE_LA, TOPOPRUNE_LB, TOPOPRUNE_LOO -> Selector.select(topoScore(method.variant(), seed), labels,
+      case TOPOPRUNE_LA, TOPOPRUNE_LB, TOPOPRUNE_LOO, TOPOPRUNE_LA_PCA -> Selector.select(topoScore(method, seed), labels,
           SelectionParams.defaults(rate, seed)).kept();
     };
   }
@@ -76,24 +76,35 @@ final class CoresetSelector {
     return new PruningInput(embeddings, labels, null);
   }
 
-  /** The TopoPrune score of a variant with the note's default switches; UMAP and patches seeded by {@code seed}. */
-  double[] topoScore(LocalScoreParams.Variant variant, long seed) {
-    String key = variant + "/" + seed;
+  /**
+   * The score of one of TopoPrune's methods: its variant and global stage, the note's other default switches; UMAP
+   * and patches seeded by {@code seed}.
+   */
+  double[] topoScore(EvaluatedMethod method, long seed) {
+    if (!method.isTopoPrune()) {
+      throw new IllegalArgumentException(method.id() + " is not a TopoPrune method");
+    }
+    LocalScoreParams.Variant variant = method.variant();
+    ManifoldParams.Method global = method.globalMethod();
+    String key = variant + "/" + global + "/" + seed;
     double[] cached = topoScores.get(key);
     if (cached != null) {
       return cached;
     }
-    ManifoldEmbedding manifold = manifolds.get(seed);
+    String stage = global == ManifoldParams.Method.UMAP ? "manifold" : global.name().toLowerCase(Locale.ROOT);
+    ManifoldEmbedding manifold = manifolds.get(global + "/" + seed);
     if (manifold == null) {
       long start = System.nanoTime();
-      manifold = ManifoldStage.run(ManifoldStage.rowMajor(embeddings), embeddings[0].length, labels, ManifoldParams.defaults(seed));
-      timings.add("topoprune manifold (" + label + ", seed " + seed + ")", start);
-      manifolds.put(seed, manifold);
+      manifold = ManifoldStage.run(ManifoldStage.rowMajor(embeddings), embeddings[0].length, labels,
+          ManifoldParams.defaults(seed).withMethod(global));
+      timings.add("topoprune " + stage + " (" + label + ", seed " + seed + ")", start);
+      manifolds.put(global + "/" + seed, manifold);
     }
     long start = System.nanoTime();
     double[] score = StructuralComplexityScorer.score(manifold, labels, ManifoldParams.Scope.PER_CLASS,
         LocalScoreParams.defaults().withVariant(variant), seed);
-    timings.add("topoprune " + variant.name().toLowerCase(Locale.ROOT) + " score (" + label + ", seed "
+    timings.add("topoprune " + variant.name().toLowerCase(Locale.ROOT)
+        + (global == ManifoldParams.Method.UMAP ? "" : " on " + stage) + " score (" + label + ", seed "
         + seed + ")", start);
     topoScores.put(key, score);
     return score;

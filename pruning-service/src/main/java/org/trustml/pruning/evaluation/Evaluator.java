@@ -150,8 +150,8 @@ public final class Evaluator {
         step("noise " + label + " " + method.id() + " selected");
         double accuracy = trainAndTest(ids, protocol.trainedModel(), seed, f("noise %s %s", label, method.id()));
         // both scores are cached by the selections above: no extra work
-        Double spearman = method.isTopoPrune() ? RankCorrelation.spearman(clean.topoScore(method.variant(), seed),
-            selector.topoScore(method.variant(), seed)) : null;
+        Double spearman = method.isTopoPrune() ? RankCorrelation.spearman(clean.topoScore(method, seed),
+            selector.topoScore(method, seed)) : null;
         cells.add(new EvaluationReport.NoiseCell(method.id(), levels[l], sigma,
             Jaccard.of(kept.get(key(protocol.selectionEncoder(), method, rate, seed)), ids), accuracy,
             accuracies.get(key(protocol.selectionEncoder(), method, rate, seed) + "→" + protocol.trainedModel()),

@@ -55,7 +55,8 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
     s.append("* Methods: baselines as `org.trustml.pruning.baseline` runs them, class-balanced with proportional ")
         .append("budgets (CCS: 50 strata and the note's β, over AUM; D2: k 5, exp(−d) forward, exp(−0.1·d) reverse, ")
         .append("no cut-off, on forgetting events); TopoPrune: the note's default switches (L2, per-class UMAP k 15 ")
-        .append("cosine d 8, patches of 32, H0 + H1, 10 steps of 0.05) with the score variant named, then CCS ")
+        .append("cosine d 8, patches of 32, H0 + H1, 10 steps of 0.05) with the score variant named (`-pca`: the ")
+        .append("global stage is each class's top 8 principal components instead of UMAP), then CCS ")
         .append("stratified selection (β 0.1 at α ≤ 0.7, 0.3 at 0.9). CCS draws each stratum's uniform sample by ")
         .append("coordinated sampling: one seeded key per sample, the smallest keys of a stratum kept.\n");
     s.append("* Sizing: ").append(tier.sizing()).append('\n');
