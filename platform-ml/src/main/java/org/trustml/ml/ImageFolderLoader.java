@@ -5,7 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -121,8 +124,16 @@ public final class ImageFolderLoader {
     }
   }
 
-  /** Writes one image channel-first, each value in [0, 1] (modified: {@code out} from {@code offset}). */
+  /**
+   * Writes one image channel-first, each value in [0, 1] (modified: {@code out} from {@code offset}). A greyscale
+   * image's stored levels are read as they are (divided by the largest level, one channel or repeated in three):
+   * {@link BufferedImage#getRGB} would convert Java's linear grey to sRGB and brighten them (96 becomes 165).
+   */
   static void writeChw(BufferedImage image, int channels, int h, int w, float[] out, int offset) {
+    if (isGrey(image)) {
+      writeGrey(image, channels, h, w, out, offset);
+      return;
+    }
     int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
     int plane = h * w;
     for (int i = 0; i < plane; i++) {
@@ -140,6 +151,25 @@ public final class ImageFolderLoader {
     }
   }
 
+  /** Whether the image stores grey levels (with or without alpha), whatever their bit depth. */
+  static boolean isGrey(BufferedImage image) {
+    return image.getColorModel().getColorSpace().getType() == ColorSpace.TYPE_GRAY
+        && !(image.getColorModel() instanceof IndexColorModel);
+  }
+
+  private static void writeGrey(BufferedImage image, int channels, int h, int w, float[] out, int offset) {
+    Raster raster = image.getRaster();
+    float max = (1 << raster.getSampleModel().getSampleSize(0)) - 1;
+    int[] levels = raster.getSamples(0, 0, w, h, 0, (int[]) null);
+    int plane = h * w;
+    for (int i = 0; i < plane; i++) {
+      float v = levels[i] / max;
+      for (int ch = 0; ch < channels; ch++) {
+        out[offset + ch * plane + i] = v;
+      }
+    }
+  }
+
   private static BufferedImage read(Path file) throws IOException {
     BufferedImage image = ImageIO.read(file.toFile());
     if (image == null) {
@@ -148,8 +178,12 @@ public final class ImageFolderLoader {
     return image;
   }
 
+  /** Scales bilinearly; grey stays grey at its bit depth, so no colour conversion touches the levels. */
   private static BufferedImage resize(BufferedImage image, int w, int h) {
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    int type = !isGrey(image) ? BufferedImage.TYPE_INT_RGB
+        : image.getRaster().getSampleModel().getSampleSize(0) > 8 ? BufferedImage.TYPE_USHORT_GRAY
+        : BufferedImage.TYPE_BYTE_GRAY;
+    BufferedImage out = new BufferedImage(w, h, type);
     Graphics2D g = out.createGraphics();
     try {
       g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

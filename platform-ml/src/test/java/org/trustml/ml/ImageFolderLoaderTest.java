@@ -80,6 +80,50 @@ class ImageFolderLoaderTest {
     }
   }
 
+  /** A w x h greyscale PNG of {@code bits} (8 or 16) whose level at (x, y) is {@code level(x, y)}. */
+  static void greyPng(Path file, int w, int h, int bits, java.util.function.IntBinaryOperator level)
+      throws Exception {
+    BufferedImage image = new BufferedImage(w, h, bits == 16 ? BufferedImage.TYPE_USHORT_GRAY
+        : BufferedImage.TYPE_BYTE_GRAY);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        image.getRaster().setSample(x, y, 0, level.applyAsInt(x, y));
+      }
+    }
+    Files.createDirectories(file.getParent());
+    ImageIO.write(image, "png", file.toFile());
+  }
+
+  @Test
+  void greyPngsKeepTheirStoredLevels(@TempDir Path root) throws Exception {
+    // Fashion-MNIST saved as PNG is 8-bit grey: level 96 must read as 96/255, not as its sRGB rendering (165)
+    greyPng(root.resolve("a/eight.png"), 3, 2, 8, (x, y) -> 96 + 40 * x + y);
+    greyPng(root.resolve("b/sixteen.png"), 3, 2, 16, (x, y) -> 1000 * (x + 3 * y));
+
+    try (NDManager manager = ml.newManager()) {
+      float[] grey = ImageFolderLoader.load(root, ImageFolderOptions.grey(), manager).data().features()
+          .toFloatArray();
+      assertThat(grey).startsWith(96 / 255f, 136 / 255f, 176 / 255f, 97 / 255f, 137 / 255f, 177 / 255f);
+      assertThat(grey[6 + 5]).isEqualTo(5000 / 65535f);
+
+      float[] rgb = ImageFolderLoader.load(root, ImageFolderOptions.rgb(), manager).data().features()
+          .toFloatArray();
+      for (int c = 0; c < 3; c++) {
+        assertThat(rgb[6 * c]).as("channel " + c).isEqualTo(96 / 255f);
+        assertThat(rgb[18 + 6 * c + 5]).as("channel " + c).isEqualTo(5000 / 65535f);
+      }
+    }
+
+    // resizing a uniform grey image leaves its level alone
+    Path uniform = root.resolve("uniform");
+    greyPng(uniform.resolve("c/u.png"), 6, 4, 8, (x, y) -> 96);
+    try (NDManager manager = ml.newManager()) {
+      float[] v = ImageFolderLoader.load(uniform, ImageFolderOptions.grey().withSize(2, 3), manager).data()
+          .features().toFloatArray();
+      assertThat(v).containsOnly(96 / 255f);
+    }
+  }
+
   @Test
   void capsImagesPerClassAndRefusesEmptyClasses(@TempDir Path root) throws Exception {
     for (int i = 0; i < 5; i++) {
