@@ -26,6 +26,8 @@ import org.trustml.pruning.baseline.D2Params;
 import org.trustml.pruning.baseline.D2Pruning;
 import org.trustml.pruning.baseline.PruningInput;
 import org.trustml.pruning.baseline.PruningRun;
+import org.trustml.pruning.coverage.ClassCoverage;
+import org.trustml.pruning.coverage.CoverageReport;
 import org.trustml.pruning.selection.ClassBudgets;
 import org.trustml.pruning.selection.SelectionParams;
 import org.trustml.pruning.selection.SelectionResult;
@@ -63,6 +65,8 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
    * @param name          the new dataset's name; default: the source's name, the method and the rate
    * @param score         with an embed job's scores: {@code aum}, {@code el2n} or {@code forgetting}, the training
    *                      dynamics it recorded (CCS over AUM: the CCS paper's setting); not given for a score job
+   * @param coverage      whether to measure the coreset's coverage of every class in the embeddings (default true;
+   *                      brute force, about n·kept/C distances)
    */
   public record Params(
       @NotNull @Valid EmbeddingsInput embeddings,
@@ -77,7 +81,8 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
       @Min(1) @Max(1000) Integer strata,
       Boolean hardestIsHigh,
       String name,
-      @Pattern(regexp = "aum|el2n|forgetting") String score) {
+      @Pattern(regexp = "aum|el2n|forgetting") String score,
+      Boolean coverage) {
 
     SelectionParams.Budget budgetRule() {
       return budget == null ? SelectionParams.Budget.PROPORTIONAL
@@ -114,7 +119,20 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
   /** The inputs, switches and outcome of one selection. */
   record Manifest(String type, String version, long seed, List<String> datasets, List<String> sha256,
       String scoresJob, String scoresDataset, String scoresSha256, String method, String strategy, double pruneRate, String budget,
-      Double beta, Integer strata, Boolean hardestIsHigh, Map<String, ClassCount> classes, int kept, int pruned) {}
+      Double beta, Integer strata, Boolean hardestIsHigh, Map<String, ClassCount> classes, int kept, int pruned,
+      Coverage coverage) {}
+
+  /** {@link CoverageReport} with classes by their label values; null when not measured. */
+  record Coverage(double auc, Map<String, ClassCoverage> classes) {
+
+    static Coverage of(CoverageReport report, LabelledEmbeddings data) {
+      Map<String, ClassCoverage> byLabel = new LinkedHashMap<>();
+      for (int c = 0; c < report.classes().size(); c++) {
+        byLabel.put(data.classes().get(c), report.classes().get(c));
+      }
+      return new Coverage(report.auc(), byLabel);
+    }
+  }
 
   /** Samples and kept samples of one class. */
   record ClassCount(int samples, int kept) {}
@@ -286,6 +304,14 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
     }
     boolean[] keep = checkedKeep(kept, budgets, data, p.how());
     ctx.checkCancelled();
+    Coverage coverage = null;
+    if (!Boolean.FALSE.equals(p.coverage())) {
+      ctx.progress(0.45, String.format("measuring the coverage of %,d samples by the %,d kept", data.size(),
+          kept.length));
+      coverage = Coverage.of(CoverageReport.of(data.points(), data.dimension(), data.labels(), keep, ctx.seed()),
+          data);
+      ctx.checkCancelled();
+    }
 
     ctx.progress(0.6, String.format("writing the %,d kept samples", kept.length));
     ctx.writeArtifact(SelectionTable.CSV, "text/csv",
@@ -304,7 +330,7 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
         p.budgetRule().name().toLowerCase(Locale.ROOT), scored == null ? null : scored.beta(),
         scored == null ? null : p.selectionParams(0).strata(),
         scored == null ? null : p.selectionParams(0).hardestIsHigh(), classes, kept.length,
-        data.size() - kept.length);
+        data.size() - kept.length, coverage);
     ctx.writeArtifact("manifest.json", "application/json", json.writeValueAsBytes(manifest));
 
     ctx.progress(0.8, "registering the subset " + name);
@@ -324,6 +350,9 @@ public class SelectJob implements JobHandler<SelectJob.Params> {
     result.put("selection", p.how());
     if (scored != null) {
       result.put("beta", scored.beta());
+    }
+    if (coverage != null) {
+      result.put("coverageAuc", coverage.auc());
     }
     return result;
   }

@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -603,6 +605,7 @@ class PruningJobsIntegrationTest {
     }
     org.trustml.pruning.baseline.PruningInput input = new org.trustml.pruning.baseline.PruningInput(z, DATA.labels,
         null);
+    Map<String, double[]> coveringRadius = new HashMap<>();
     for (org.trustml.pruning.baseline.PruningMethod method : List.of(new org.trustml.pruning.baseline.KCenterGreedy(),
         new org.trustml.pruning.baseline.Herding(), org.trustml.pruning.baseline.ModerateDs.defaults())) {
       JsonNode job = run("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"method\":\"" + method.name()
@@ -613,7 +616,39 @@ class PruningJobsIntegrationTest {
       Arrays.sort(expected);
       assertThat(NpyReader.readInts(new ByteArrayInputStream(artifact(job, "kept.npy"))).data()).as(method.name())
           .containsExactly(expected);
+
+      // the coverage in the manifest is the coverage library's on the same rows and kept set
+      boolean[] keep = new boolean[DATA.size()];
+      for (int i : expected) {
+        keep[i] = true;
+      }
+      double[] points = new double[DATA.points.length];
+      for (int i = 0; i < points.length; i++) {
+        points[i] = DATA.points[i];
+      }
+      org.trustml.pruning.coverage.CoverageReport coverage = org.trustml.pruning.coverage.CoverageReport.of(points,
+          SyntheticEmbeddings.DIMENSION, DATA.labels, keep, SEED);
+      JsonNode manifest = tools.jackson.databind.json.JsonMapper.builder().build()
+          .readTree(artifact(job, "manifest.json")).get("coverage");
+      assertThat(manifest.get("auc").asDouble()).as(method.name()).isEqualTo(coverage.auc());
+      assertThat(result(job).get("coverageAuc").asDouble()).isEqualTo(coverage.auc());
+      JsonNode first = manifest.get("classes").get("0"); // NPY labels: classes named by their codes
+      assertThat(first.get("kept").asInt()).isEqualTo(18);
+      assertThat(first.get("coveringRadius").asDouble()).isEqualTo(coverage.classes().get(0).coveringRadius());
+      coveringRadius.put(method.name(), coverage.classes().stream()
+          .mapToDouble(org.trustml.pruning.coverage.ClassCoverage::coveringRadius).toArray());
     }
+    // k-center greedy minimises the largest distance to the kept set; Moderate-DS keeps a band around the median
+    for (int c = 0; c < 3; c++) {
+      assertThat(coveringRadius.get("kcenter")[c]).isLessThan(coveringRadius.get("moderate")[c]);
+    }
+
+    JsonNode without = run("pruning.select", "{\"embeddings\":" + NPY_INPUT + ",\"method\":\"random\","
+        + "\"pruneRate\":0.7,\"coverage\":false}");
+    assertThat(result(without).has("coverageAuc")).isFalse();
+    JsonNode manifest = tools.jackson.databind.json.JsonMapper.builder().build()
+        .readTree(artifact(without, "manifest.json"));
+    assertThat(manifest.get("coverage") == null || manifest.get("coverage").isNull()).isTrue();
   }
 
   /** A scores table with the given labels: columns id, label, el2n (seeded values), name (text). */
