@@ -41,6 +41,6 @@ class MethodsController {
       + "their defaults")
   Methods methods() {
     return new Methods(methods.all().stream().map(m -> new Method(m.name(), m.summary())).toList(),
-        List.of("ccs", "topk", "bottomk"), ManifoldSettings.defaultSettings(), LocalSettings.defaultSettings());
+        List.of("ccs", "topk", "bottomk", "d2"), ManifoldSettings.defaultSettings(), LocalSettings.defaultSettings());
   }
 }

@@ -789,7 +789,7 @@ class PruningJobsIntegrationTest {
     JsonNode methods = http.get().uri("/methods").retrieve().body(JsonNode.class);
     assertThat(methods.get("methods").valueStream().map(m -> m.get("name").asString()).toList())
         .containsExactly("herding", "kcenter", "moderate", "random");
-    assertThat(methods.get("strategies").toString()).isEqualTo("[\"ccs\",\"topk\",\"bottomk\"]");
+    assertThat(methods.get("strategies").toString()).isEqualTo("[\"ccs\",\"topk\",\"bottomk\",\"d2\"]");
     assertThat(methods.get("manifold").get("k").asInt()).isEqualTo(15);
     assertThat(methods.get("local").get("patchK").asInt()).isEqualTo(32);
   }
