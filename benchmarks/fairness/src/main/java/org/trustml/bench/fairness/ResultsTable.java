@@ -24,6 +24,11 @@ public final class ResultsTable {
     rows.computeIfAbsent(o.method(), k -> new ArrayList<>()).add(o);
   }
 
+  /** The methods in the order of their first outcome. */
+  public List<String> methods() {
+    return List.copyOf(rows.keySet());
+  }
+
   public List<Outcome> outcomes(String method) {
     return rows.getOrDefault(method, List.of());
   }
