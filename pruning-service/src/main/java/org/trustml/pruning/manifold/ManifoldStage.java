@@ -47,6 +47,8 @@ public final class ManifoldStage {
       seeds[g] = master.split().nextLong();
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(params.threads(), Math.max(1, groups.size())));
+    // threads the classes leave idle search HNSW indexes (a global scope is one group)
+    int knnThreads = Math.max(1, params.threads() / Math.max(1, groups.size()));
     try {
       List<Future<double[]>> results = new ArrayList<>();
       for (int g = 0; g < groups.size(); g++) {
@@ -54,7 +56,8 @@ public final class ManifoldStage {
         UmapParams classParams = params.umap().withSeed(seeds[g]);
         results.add(pool.submit(() -> params.method() == ManifoldParams.Method.PCA
             ? PrincipalComponents.project(ClassIndex.gather(z, dimension, members), dimension, d)
-            : Umap.embed(ClassIndex.gather(z, dimension, members), dimension, classParams, listener)));
+            : Umap.embed(ClassIndex.gather(z, dimension, members), dimension, classParams, listener,
+                knnThreads)));
       }
       for (int g = 0; g < groups.size(); g++) {
         ClassIndex.scatter(results.get(g).get(), d, groups.get(g), u);

@@ -2,7 +2,8 @@ package org.trustml.pruning.manifold;
 
 /**
  * For every point, a bounded max-heap of its k best candidate neighbours with a "new" flag per entry (NN-descent's
- * working set). Ties are broken by index so that the result does not depend on insertion order.
+ * working set; HNSW's layer search uses one row as its bounded result list W). Ties are broken by index so that the
+ * result does not depend on insertion order.
  */
 final class NeighborHeap {
 
@@ -52,11 +53,65 @@ final class NeighborHeap {
         return false;
       }
     }
+    return replaceRoot(base, j, d);
+  }
+
+  /**
+   * As {@link #push}, for a caller that never offers the same j twice to a row (HNSW marks visited points), so the
+   * O(k) duplicate scan is skipped.
+   */
+  boolean pushDistinct(int i, int j, double d) {
+    int base = i * k;
+    return worse(distances[base], indices[base], d, j) && replaceRoot(base, j, d);
+  }
+
+  private boolean replaceRoot(int base, int j, double d) {
     indices[base] = j;
     distances[base] = d;
     isNew[base] = true;
     siftDown(base);
     return true;
+  }
+
+  /** The distance of row i's worst entry; +∞ while the row holds fewer than k. */
+  double worstDistance(int i) {
+    return distances[i * k];
+  }
+
+  /** Empties row i. */
+  void clear(int i) {
+    java.util.Arrays.fill(indices, i * k, (i + 1) * k, -1);
+    java.util.Arrays.fill(distances, i * k, (i + 1) * k, Double.POSITIVE_INFINITY);
+    java.util.Arrays.fill(isNew, i * k, (i + 1) * k, false);
+  }
+
+  /**
+   * Row i's entries, nearest first (ties by index), into the two arrays; empties the row.
+   *
+   * @return how many entries the row held
+   */
+  int drainSorted(int i, int[] outIndices, double[] outDistances) {
+    int base = i * k;
+    int count = 0;
+    for (int r = 0; r < k; r++) {
+      if (indices[base + r] >= 0) {
+        count++;
+      }
+    }
+    // pop the worst to the back until the row is empty; empty slots (+∞, −1) are the worst of all and come first
+    for (int last = k - 1; last >= 0; last--) {
+      int j = indices[base];
+      double d = distances[base];
+      if (last < count) {
+        outIndices[last] = j;
+        outDistances[last] = d;
+      }
+      indices[base] = -1;
+      distances[base] = Double.NEGATIVE_INFINITY;
+      siftDown(base);
+    }
+    clear(i);
+    return count;
   }
 
   private void siftDown(int base) {

@@ -21,6 +21,15 @@ public final class Umap {
 
   /** The same, telling {@code listener} as each step ends. */
   public static double[] embed(double[] points, int inputDimension, UmapParams params, ManifoldListener listener) {
+    return embed(points, inputDimension, params, listener, 1);
+  }
+
+  /**
+   * The same, with HNSW's searches (only those: they are independent reads of a built index) on {@code knnThreads}
+   * threads; the result does not depend on it.
+   */
+  public static double[] embed(double[] points, int inputDimension, UmapParams params, ManifoldListener listener,
+      int knnThreads) {
     int n = points.length / inputDimension;
     if (n < 2) {
       // a single point has nowhere to go; UMAP is undefined, the origin is the honest answer
@@ -30,7 +39,7 @@ public final class Umap {
     SplittableRandom knnRandom = master.split();
     SplittableRandom layoutRandom = master.split();
     int k = Math.min(params.k(), n - 1);
-    KnnGraph knn = knnGraph(points, inputDimension, k, params.metric(), params.knn(), knnRandom.nextLong());
+    KnnGraph knn = knnGraph(points, inputDimension, k, params, knnRandom.nextLong(), knnThreads);
     listener.knnDone(n);
     WeightedEdges graph = FuzzySimplicialSet.of(knn).symmetrize();
     listener.fuzzySetDone(n);
@@ -45,13 +54,35 @@ public final class Umap {
     return embedding;
   }
 
-  /** The kNN graph by the chosen method. */
+  /** The kNN graph by the chosen method (HNSW at its default parameters, searching on one thread). */
   public static KnnGraph knnGraph(double[] points, int dimension, int k, Metric metric, UmapParams.KnnMethod method,
       long seed) {
-    int n = points.length / dimension;
-    boolean exact = method == UmapParams.KnnMethod.EXACT
-        || (method == UmapParams.KnnMethod.AUTO && n <= UmapParams.AUTO_EXACT_LIMIT);
-    return exact ? ExactNearestNeighbors.compute(points, dimension, k, metric)
-        : NearestNeighborDescent.compute(points, dimension, k, metric, seed);
+    return knnGraph(points, dimension, k, metric, method, UmapParams.DEFAULT_HNSW_M,
+        UmapParams.DEFAULT_HNSW_EF_CONSTRUCTION, UmapParams.defaultHnswEf(k), seed, 1);
+  }
+
+  /** The kNN graph by {@code params}' method, metric and HNSW parameters. */
+  public static KnnGraph knnGraph(double[] points, int dimension, int k, UmapParams params, long seed, int threads) {
+    return knnGraph(points, dimension, k, params.metric(), params.knn(), params.hnswM(), params.hnswEfConstruction(),
+        params.hnswEfFor(k), seed, threads);
+  }
+
+  private static KnnGraph knnGraph(double[] points, int dimension, int k, Metric metric, UmapParams.KnnMethod method,
+      int hnswM, int hnswEfConstruction, int hnswEf, long seed, int threads) {
+    return switch (effective(method, points.length / dimension)) {
+      case EXACT -> ExactNearestNeighbors.compute(points, dimension, k, metric);
+      case NN_DESCENT -> NearestNeighborDescent.compute(points, dimension, k, metric, seed);
+      case HNSW -> HnswNearestNeighbors.compute(points, dimension, k, metric, hnswM, hnswEfConstruction, hnswEf, seed,
+          threads);
+      case AUTO -> throw new IllegalStateException("AUTO is resolved above");
+    };
+  }
+
+  /** The method AUTO stands for at n points (the others stand for themselves). */
+  public static UmapParams.KnnMethod effective(UmapParams.KnnMethod method, int n) {
+    if (method != UmapParams.KnnMethod.AUTO) {
+      return method;
+    }
+    return n <= UmapParams.AUTO_EXACT_LIMIT ? UmapParams.KnnMethod.EXACT : UmapParams.KnnMethod.NN_DESCENT;
   }
 }

@@ -748,6 +748,33 @@ class PruningJobsIntegrationTest {
   }
 
   @Test
+  void hnswAsTheKnnMethodReachesTheLibrarysScoresAndIsRecorded() throws IOException {
+    JsonNode scoreJob = run("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"manifold\":{\"epochs\":60,"
+        + "\"knn\":\"hnsw\",\"hnswM\":4,\"hnswEfConstruction\":20,\"hnswEf\":16},\"local\":{\"patchK\":8}}");
+    ManifoldParams params = ManifoldParams.defaults(SEED).withUmap(UmapParams.defaults(SEED).withEpochs(60)
+        .withKnn(UmapParams.KnnMethod.HNSW).withHnsw(4, 20, 16)).withThreads(1);
+    ManifoldEmbedding m = ManifoldStage.run(DATA.doubles(), SyntheticEmbeddings.DIMENSION, DATA.labels, params);
+    double[] expected = StructuralComplexityScorer.score(m, DATA.labels, params.scope(),
+        LocalScoreParams.defaults().withPatchK(8).withThreads(1), SEED);
+    double[] exact = libraryScores();
+    List<String[]> rows = csvRows(artifact(scoreJob, "scores.csv"));
+    boolean differsFromExact = false;
+    for (int i = 0; i < 180; i++) {
+      double score = Double.parseDouble(rows.get(i + 1)[2]);
+      assertThat(score).as("score %d", i).isEqualTo(expected[i]);
+      differsFromExact |= score != exact[i];
+    }
+    // M = 4 and ef = 16 miss some of the 15 nearest: the switch reached the kNN graph
+    assertThat(differsFromExact).isTrue();
+    JsonNode manifold = tools.jackson.databind.json.JsonMapper.builder().build()
+        .readTree(artifact(scoreJob, "manifest.json")).get("manifold");
+    assertThat(manifold.get("knn").asString()).isEqualTo("hnsw");
+    assertThat(manifold.get("hnswM").asInt()).isEqualTo(4);
+    assertThat(manifold.get("hnswEfConstruction").asInt()).isEqualTo(20);
+    assertThat(manifold.get("hnswEf").asInt()).isEqualTo(16);
+  }
+
+  @Test
   void globalIdentityLeaveOneOutScoresOfACsvTableThenTopKPerClass() throws IOException {
     JsonNode scoreJob = run("pruning.score", "{\"embeddings\":{\"dataset\":\"emb-csv\"},\"manifold\":{\"scope\":"
         + "\"global\",\"method\":\"identity\",\"normalize\":\"none\"},\"local\":{\"variant\":\"leave-one-out\","
@@ -791,6 +818,8 @@ class PruningJobsIntegrationTest {
         .containsExactly("herding", "kcenter", "moderate", "random");
     assertThat(methods.get("strategies").toString()).isEqualTo("[\"ccs\",\"topk\",\"bottomk\",\"d2\"]");
     assertThat(methods.get("manifold").get("k").asInt()).isEqualTo(15);
+    assertThat(methods.get("manifold").get("hnswM").asInt()).isEqualTo(16);
+    assertThat(methods.get("manifold").get("hnswEf").asInt()).isEqualTo(64);
     assertThat(methods.get("local").get("patchK").asInt()).isEqualTo(32);
   }
 
@@ -855,6 +884,10 @@ class PruningJobsIntegrationTest {
         "invalid-params", "params.manifold.init", "must match");
     assertRefused("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"manifold\":{\"method\":\"tsne\"}}",
         "invalid-params", "params.manifold.method", "must match");
+    assertRefused("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"manifold\":{\"knn\":\"hnsw\","
+        + "\"hnswM\":1}}", "invalid-params", "params.manifold.hnswM", "greater than or equal to 2");
+    assertRefused("pruning.score", "{\"embeddings\":" + NPY_INPUT + ",\"manifold\":{\"knn\":\"hnsw\","
+        + "\"hnswEf\":10}}", "invalid-params", "params", "hnswEf must be ≥ umap.k = 15");
     assertThat(jobCount()).isEqualTo(before);
   }
 
