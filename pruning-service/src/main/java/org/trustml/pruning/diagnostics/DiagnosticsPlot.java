@@ -93,7 +93,7 @@ public final class DiagnosticsPlot {
       (kept ? kx : ax).add(map.x()[r]);
       (kept ? ky : ay).add(map.y()[r]);
     }
-    Chart chart = new Chart("2-D map (" + map.frame() + " PCA), class " + label, "PC 1", "PC 2")
+    Chart chart = new Chart("map: manifold, " + map.frame() + " PCA, class " + label, "PC 1", "PC 2")
         .points(map.kept() == null ? "samples" : "pruned", unbox(ax), unbox(ay), map.kept() == null ? H0 : ALL, 1);
     if (map.kept() != null) {
       chart.points("kept", unbox(kx), unbox(ky), KEPT, 2);
