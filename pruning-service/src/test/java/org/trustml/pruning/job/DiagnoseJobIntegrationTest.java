@@ -9,7 +9,6 @@ import static org.mockito.BDDMockito.given;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -228,7 +227,6 @@ class DiagnoseJobIntegrationTest {
     BufferedImage png = ImageIO.read(new ByteArrayInputStream(artifact(diagnose, "diagnostics.png")));
     assertThat(png).isNotNull();
     assertThat(png.getWidth()).isEqualTo(1500);
-    Files.write(Path.of("target", "diagnostics-test.png"), artifact(diagnose, "diagnostics.png"));
     JsonNode manifest = json.readTree(artifact(diagnose, "manifest.json"));
     assertThat(manifest.get("seed").asLong()).isEqualTo(SEED);
     assertThat(manifest.get("scoresJob").asString()).isEqualTo(score);
