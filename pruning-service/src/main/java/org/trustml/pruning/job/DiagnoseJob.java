@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.trustml.core.artifact.ArtifactRef;
+import org.trustml.core.artifact.ArtifactStore;
+import org.trustml.core.catalog.CatalogClient;
 import org.trustml.core.job.Job;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
@@ -66,11 +68,18 @@ public class DiagnoseJob implements JobHandler<DiagnoseJob.Params> {
           mapPoints != null ? mapPoints : d.mapPoints(), curvePoints != null ? curvePoints : d.curvePoints(),
           space != null ? DiagnosticsParams.Space.valueOf(space.toUpperCase(Locale.ROOT)) : d.space());
     }
+
+    /** Every parameter set, absent ones to their defaults, as the manifest records them. */
+    Params withDefaults() {
+      DiagnosticsParams r = resolved();
+      return new Params(scores, selection, r.maxPoints(), r.bins(), r.mapPoints(), r.curvePoints(),
+          r.space().name().toLowerCase(Locale.ROOT));
+    }
   }
 
   /** The inputs, switches and timings of one diagnosis. */
   record Manifest(String type, String version, long seed, String scoresJob, long scoresSeed, String selectionJob,
-      List<String> datasets, List<String> sha256, String scoresSha256, String keptSha256, DiagnosticsParams params,
+      List<String> datasets, List<String> sha256, String scoresSha256, String keptSha256, Params params,
       ManifoldSettings manifold, Map<String, Double> seconds) {}
 
   /** What a score job read and computed. */
@@ -109,8 +118,7 @@ public class DiagnoseJob implements JobHandler<DiagnoseJob.Params> {
   }
 
   /** The score job, its parameters, the embeddings it read (unchanged since: same digests) and its scores. */
-  private Scored scored(Params p, String owner, org.trustml.core.catalog.CatalogClient catalog,
-      org.trustml.core.artifact.ArtifactStore store) throws IOException {
+  private Scored scored(Params p, String owner, CatalogClient catalog, ArtifactStore store) throws IOException {
     Job job = DiagnosisInputs.succeeded(jobs, owner, p.scores(), ScoreJob.TYPE, "unknown-scores",
         DiagnosisInputs.SCORES);
     ScoreJob.Params params = json.treeToValue(job.params(), ScoreJob.Params.class);
@@ -127,8 +135,7 @@ public class DiagnoseJob implements JobHandler<DiagnoseJob.Params> {
   }
 
   /** The select job's kept ids, after checking it selected from the embeddings the score job read. */
-  private ArtifactRef selection(Params p, String owner, org.trustml.core.artifact.ArtifactStore store, Scored scored)
-      throws IOException {
+  private ArtifactRef selection(Params p, String owner, ArtifactStore store, Scored scored) throws IOException {
     Job job = DiagnosisInputs.succeeded(jobs, owner, p.selection(), SelectJob.TYPE, "unknown-selection",
         DiagnosisInputs.SELECTION);
     List<String> digests = DiagnosisInputs.datasetDigests(store, json, job, "unknown-selection",
@@ -186,7 +193,7 @@ public class DiagnoseJob implements JobHandler<DiagnoseJob.Params> {
     ctx.writeArtifact(PNG, "image/png", png);
     Manifest manifest = new Manifest(TYPE, version(), ctx.seed(), p.scores(), scored.job().seed(), p.selection(),
         scored.source().datasetIds(), scored.source().sha256(), scored.scores().sha256(),
-        keptRef == null ? null : keptRef.sha256(), params, manifoldSettings, seconds);
+        keptRef == null ? null : keptRef.sha256(), p.withDefaults(), manifoldSettings, seconds);
     ctx.writeArtifact("manifest.json", "application/json", json.writeValueAsBytes(manifest));
     ctx.log(String.format(Locale.ROOT, "diagnosed %,d samples in %d classes: manifold %.2f s, diagnostics %.2f s, "
         + "rendering %.2f s", data.size(), report.classes().size(), seconds.get("manifold"),

@@ -232,7 +232,8 @@ class DiagnoseJobIntegrationTest {
     assertThat(manifest.get("scoresJob").asString()).isEqualTo(score);
     assertThat(manifest.get("selectionJob").asString()).isEqualTo(select);
     assertThat(manifest.get("params").get("maxPoints").asInt()).isEqualTo(50);
-    assertThat(manifest.get("params").get("space").asString()).isEqualTo("LATENT");
+    assertThat(manifest.get("params").get("space").asString()).isEqualTo("latent");
+    assertThat(manifest.get("params").get("curvePoints").asInt()).isEqualTo(64);
     assertThat(manifest.get("manifold").get("epochs").asInt()).isEqualTo(60);
     assertThat(manifest.get("datasets").toString()).isEqualTo("[\"ring\",\"ring-labels\"]");
     assertThat(manifest.get("seconds").has("manifold")).isTrue();
