@@ -6,7 +6,7 @@ package org.trustml.pruning.manifold;
  * its largest-magnitude loading is positive (scikit-learn's {@code svd_flip} convention), so the result does not
  * depend on the eigen solver's sign choice. Components beyond the data's rank are zero.
  */
-final class PrincipalComponents {
+public final class PrincipalComponents {
 
   private PrincipalComponents() {}
 
@@ -15,7 +15,7 @@ final class PrincipalComponents {
    * @param dimension d ≥ 1 output coordinates
    * @return n×d row-major projections, in descending order of explained variance
    */
-  static double[] project(double[] points, int inputDimension, int dimension) {
+  public static double[] project(double[] points, int inputDimension, int dimension) {
     int n = points.length / inputDimension;
     double[] mean = new double[inputDimension];
     for (int i = 0; i < n; i++) {
