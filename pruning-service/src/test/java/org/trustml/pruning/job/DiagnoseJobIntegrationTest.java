@@ -1,7 +1,6 @@
 package org.trustml.pruning.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -10,7 +9,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Random;
@@ -22,18 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.web.client.RestClient;
-import org.trustml.core.artifact.ArtifactRef;
 import org.trustml.core.artifact.ArtifactStore;
 import org.trustml.core.catalog.CatalogClient;
 import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.catalog.DatasetRegistration;
-import org.trustml.core.catalog.Lineage;
 import org.trustml.core.dataset.NpyReader;
 import org.trustml.core.dataset.NpyWriter;
 import org.trustml.core.testing.ServiceTestProperties;
@@ -94,13 +87,12 @@ class DiagnoseJobIntegrationTest {
   @LocalServerPort int port;
   @Autowired ArtifactStore store;
   @MockitoBean CatalogClient catalog;
-  RestClient http;
+  PruningJobsHttp jobs;
   final JsonMapper json = JsonMapper.builder().build();
 
   @BeforeEach
   void setUp() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/pruning")
-        .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {}).build();
+    jobs = new PruningJobsHttp(port, store, catalog, OWNER, SEED);
     npy("ring", NpyWriter.float32(POINTS, LABELS.length, D), List.of(LABELS.length, D), "float32");
     npy("ring-labels", NpyWriter.int64(LABELS), List.of(LABELS.length), "int64");
     float[] other = POINTS.clone();
@@ -114,37 +106,26 @@ class DiagnoseJobIntegrationTest {
   }
 
   void npy(String id, byte[] bytes, List<Integer> shape, String dtype) {
-    ArtifactRef ref = store.putBytes(bytes, "application/x-npy", id + ".npy");
-    int columns = shape.stream().skip(1).reduce(1, (a, b) -> a * b);
-    given(catalog.dataset(eq(OWNER), eq(id))).willReturn(new DatasetDescriptor(id, OWNER, id, "npy", ref,
-        shape.get(0), columns, List.of(), null, List.of(), shape, dtype, Lineage.upload(), OffsetDateTime.now()));
+    jobs.npy(id, bytes, shape, dtype);
   }
 
   JsonNode post(String type, String params) {
-    return http.post().uri("/jobs").contentType(MediaType.APPLICATION_JSON)
-        .body("{\"type\":\"" + type + "\",\"seed\":" + SEED + ",\"params\":" + params + "}").retrieve()
-        .body(JsonNode.class);
+    return jobs.post(type, params);
   }
 
+  /** Runs a job that must succeed: its id. */
   String run(String type, String params) {
-    JsonNode job = post(type, params);
-    assertThat(job.has("id")).as(job.toString()).isTrue();
-    String id = job.get("id").asString();
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      String state = http.get().uri("/jobs/{id}", id).retrieve().body(JsonNode.class).get("state").asString();
-      return state.equals("SUCCEEDED") || state.equals("FAILED");
-    });
-    JsonNode done = http.get().uri("/jobs/{id}", id).retrieve().body(JsonNode.class);
+    JsonNode done = jobs.run(type, params);
     assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
-    return id;
+    return done.get("id").asString();
   }
 
   JsonNode result(String id) {
-    return http.get().uri("/jobs/{id}/result", id).retrieve().body(JsonNode.class).get("result");
+    return jobs.result(id);
   }
 
   byte[] artifact(String id, String name) {
-    return http.get().uri("/jobs/{id}/artifacts/{name}", id, name).retrieve().body(byte[].class);
+    return jobs.artifact(id, name);
   }
 
   void assertRefused(String params, String problem, String field, String detail) {
@@ -156,7 +137,7 @@ class DiagnoseJobIntegrationTest {
   }
 
   int jobCount() {
-    return http.get().uri("/jobs?pageSize=500").retrieve().body(JsonNode.class).get("jobs").size();
+    return jobs.client().get().uri("/jobs?pageSize=500").retrieve().body(JsonNode.class).get("jobs").size();
   }
 
   @Test

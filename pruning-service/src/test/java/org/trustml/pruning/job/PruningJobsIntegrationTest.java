@@ -1,7 +1,6 @@
 package org.trustml.pruning.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -11,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +23,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -82,13 +78,14 @@ class PruningJobsIntegrationTest {
   @LocalServerPort int port;
   @Autowired ArtifactStore store;
   @MockitoBean CatalogClient catalog;
+  PruningJobsHttp jobs;
   RestClient http;
   final List<DatasetRegistration> registered = new ArrayList<>();
 
   @BeforeEach
   void setUp() throws IOException {
-    http = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/pruning")
-        .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {}).build();
+    jobs = new PruningJobsHttp(port, store, catalog, OWNER, SEED);
+    http = jobs.client();
     npy("emb", DATA.npy(), List.of(DATA.size(), SyntheticEmbeddings.DIMENSION), "float32");
     npy("emb-labels", DATA.labelsNpy(), List.of(DATA.size()), "int64");
     List<ColumnInfo> schema = new ArrayList<>();
@@ -127,45 +124,28 @@ class PruningJobsIntegrationTest {
   }
 
   void npy(String id, byte[] bytes, List<Integer> shape, String dtype) {
-    ArtifactRef ref = store.putBytes(bytes, "application/x-npy", id + ".npy");
-    int columns = shape.stream().skip(1).reduce(1, (a, b) -> a * b);
-    given(catalog.dataset(eq(OWNER), eq(id))).willReturn(new DatasetDescriptor(id, OWNER, id, "npy", ref,
-        shape.get(0), columns, List.of(), null, List.of(), shape, dtype, Lineage.upload(), OffsetDateTime.now()));
+    jobs.npy(id, bytes, shape, dtype);
   }
 
   void csv(String id, byte[] bytes, List<ColumnInfo> schema, String label) {
-    ArtifactRef ref = store.putBytes(bytes, "text/csv", id + ".csv");
-    given(catalog.dataset(eq(OWNER), eq(id))).willReturn(new DatasetDescriptor(id, OWNER, id, "csv", ref,
-        DATA.size(), schema.size(), schema, label, List.of(), List.of(), null, Lineage.upload(),
-        OffsetDateTime.now()));
+    jobs.csv(id, bytes, DATA.size(), schema, label);
   }
 
   JsonNode post(String type, String params) {
-    return http.post().uri("/jobs").contentType(MediaType.APPLICATION_JSON)
-        .body("{\"type\":\"" + type + "\",\"seed\":" + SEED + ",\"params\":" + params + "}").retrieve()
-        .body(JsonNode.class);
+    return jobs.post(type, params);
   }
 
   JsonNode run(String type, String params) {
-    JsonNode job = post(type, params);
-    assertThat(job.has("id")).as(job.toString()).isTrue();
-    String id = job.get("id").asString();
-    await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      String state = http.get().uri("/jobs/{id}", id).retrieve().body(JsonNode.class).get("state").asString();
-      return state.equals("SUCCEEDED") || state.equals("FAILED");
-    });
-    return http.get().uri("/jobs/{id}", id).retrieve().body(JsonNode.class);
+    return jobs.run(type, params);
   }
 
   JsonNode result(JsonNode job) {
     assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
-    return http.get().uri("/jobs/{id}/result", job.get("id").asString()).retrieve().body(JsonNode.class)
-        .get("result");
+    return jobs.result(job.get("id").asString());
   }
 
   byte[] artifact(JsonNode job, String name) {
-    return http.get().uri("/jobs/{id}/artifacts/{name}", job.get("id").asString(), name).retrieve()
-        .body(byte[].class);
+    return jobs.artifact(job.get("id").asString(), name);
   }
 
   static List<String[]> csvRows(byte[] bytes) throws IOException {
@@ -662,9 +642,7 @@ class PruningJobsIntegrationTest {
     List<ColumnInfo> schema = List.of(new ColumnInfo("id", "INTEGER", "FEATURE", 0, labels.length),
         new ColumnInfo("label", "INTEGER", "FEATURE", 0, 3), new ColumnInfo("el2n", "NUMBER", "FEATURE", 0,
             labels.length), new ColumnInfo("name", "STRING", "FEATURE", 0, labels.length));
-    ArtifactRef ref = store.putBytes(text.toString().getBytes(StandardCharsets.UTF_8), "text/csv", id + ".csv");
-    given(catalog.dataset(eq(OWNER), eq(id))).willReturn(new DatasetDescriptor(id, OWNER, id, "csv", ref, rows,
-        schema.size(), schema, null, List.of(), List.of(), null, Lineage.upload(), OffsetDateTime.now()));
+    jobs.csv(id, text.toString().getBytes(StandardCharsets.UTF_8), rows, schema, null);
   }
 
   @Test
