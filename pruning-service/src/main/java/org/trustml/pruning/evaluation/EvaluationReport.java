@@ -13,6 +13,8 @@ import java.util.List;
  * @param accuracy                  one cell per method and rate, in protocol order
  * @param seedOverlap               per method and rate, the mean pairwise Jaccard of the kept sets across seeds
  *                                  (empty with one seed)
+ * @param coverage                  per method and rate, how the first seed's kept set covers the selection
+ *                                  embeddings ({@link org.trustml.pruning.coverage.CoverageReport})
  * @param noise                     per method and noise level, at the highest rate with the first seed
  * @param transfer                  per method at the highest rate (empty without a transfer encoder)
  * @param timings                   wall time of every stage, in order
@@ -20,7 +22,7 @@ import java.util.List;
  */
 public record EvaluationReport(EvaluationProtocol protocol, List<EncoderRun> encoders,
     double medianNearestNeighborDistance, Summary fullData, List<AccuracyCell> accuracy,
-    List<SeedOverlap> seedOverlap, List<NoiseCell> noise, List<TransferCell> transfer, List<Timing> timings,
+    List<SeedOverlap> seedOverlap, List<CoverageCell> coverage, List<NoiseCell> noise, List<TransferCell> transfer, List<Timing> timings,
     double totalSeconds) {
 
   /**
@@ -48,6 +50,18 @@ public record EvaluationReport(EvaluationProtocol protocol, List<EncoderRun> enc
    * @param jaccard mean over pairs of seeds of the kept sets' Jaccard index
    */
   public record SeedOverlap(String method, double rate, double jaccard) {}
+
+  /**
+   * @param method            {@link EvaluatedMethod#id()}
+   * @param rate              pruning rate α
+   * @param auc               CCS's coverage AUC over all classes (size-weighted; 1 = everything kept)
+   * @param coveredAtRadius   share of samples within the class radius of a kept sample (size-weighted)
+   * @param coveringRadius    the largest class covering radius
+   * @param redundantFraction share of kept samples closer to another kept one than their class's nearest-neighbour
+   *                          spacing (kept-weighted)
+   */
+  public record CoverageCell(String method, double rate, double auc, double coveredAtRadius, double coveringRadius,
+      double redundantFraction) {}
 
   /**
    * @param method          {@link EvaluatedMethod#id()}

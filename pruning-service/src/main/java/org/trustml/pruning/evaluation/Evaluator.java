@@ -10,6 +10,8 @@ import org.trustml.ml.CancellationCheck;
 import org.trustml.ml.LabeledData;
 import org.trustml.ml.MlEngine;
 import org.trustml.ml.ProgressListener;
+import org.trustml.pruning.coverage.ClassCoverage;
+import org.trustml.pruning.coverage.CoverageReport;
 import org.trustml.pruning.encoder.Architecture;
 import org.trustml.pruning.encoder.EncoderSpec;
 import org.trustml.pruning.encoder.EncoderTraining;
@@ -18,6 +20,7 @@ import org.trustml.pruning.encoder.Labels;
 import org.trustml.pruning.encoder.SubsetEvaluation;
 import org.trustml.pruning.encoder.TrainedEncoder;
 import org.trustml.pruning.encoder.TrainingDynamics;
+import org.trustml.pruning.manifold.ManifoldStage;
 
 /**
  * Runs an {@link EvaluationProtocol}: trains the selection encoder once on the full training set (embeddings, AUM,
@@ -123,13 +126,48 @@ public final class Evaluator {
       timings.add("accuracy grid " + method.id(), methodStart);
     }
 
+    List<EvaluationReport.CoverageCell> coverage = coverage(selection.embeddings(), labels);
     double median = EmbeddingNoise.medianNearestNeighborDistance(selection.embeddings(),
         protocol.nearestNeighborSample(), protocol.seed());
     List<EvaluationReport.NoiseCell> noise = noise(selection, selector, labels, median);
     List<EvaluationReport.TransferCell> transfers = transfer ? transfer(labels, encoders) : List.of();
     progress.progress(1, "evaluation done");
-    return new EvaluationReport(protocol, encoders, median, Summary.of(full), cells, overlaps, noise, transfers,
+    return new EvaluationReport(protocol, encoders, median, Summary.of(full), cells, overlaps, coverage, noise,
+        transfers,
         timings.entries(), (System.nanoTime() - start) / 1e9);
+  }
+
+  /** The coverage of every method's first-seed coreset at every rate, in the embeddings the methods selected in. */
+  private List<EvaluationReport.CoverageCell> coverage(float[][] embeddings, int[] labels) {
+    long start = System.nanoTime();
+    double[] points = ManifoldStage.rowMajor(embeddings);
+    int dimension = embeddings[0].length;
+    long seed = protocol.seeds()[0];
+    List<EvaluationReport.CoverageCell> cells = new ArrayList<>();
+    for (EvaluatedMethod method : protocol.methods()) {
+      for (double rate : protocol.rates()) {
+        cancel.check();
+        boolean[] keep = new boolean[labels.length];
+        for (int i : kept.get(key(protocol.selectionEncoder(), method, rate, seed))) {
+          keep[i] = true;
+        }
+        CoverageReport r = CoverageReport.of(points, dimension, labels, keep, protocol.seed());
+        double covered = 0;
+        double radius = 0;
+        double redundant = 0;
+        int keptTotal = 0;
+        for (ClassCoverage c : r.classes()) {
+          covered += c.coveredAtRadius() * c.samples();
+          radius = Math.max(radius, c.coveringRadius());
+          redundant += c.redundantFraction() == null ? 0 : c.redundantFraction() * c.kept();
+          keptTotal += c.kept();
+        }
+        cells.add(new EvaluationReport.CoverageCell(method.id(), rate, r.auc(), covered / labels.length, radius,
+            redundant / keptTotal));
+      }
+    }
+    timings.add("coverage of the first seed's coresets", start);
+    return cells;
   }
 
   private List<EvaluationReport.NoiseCell> noise(Encoded selection, CoresetSelector clean, int[] labels,

@@ -82,6 +82,17 @@ class EvaluatorTest {
       assertTrue(o.jaccard() >= 0 && o.jaccard() <= 1);
     }
 
+    assertEquals(methods * 2, report.coverage().size());
+    for (EvaluationReport.CoverageCell c : report.coverage()) {
+      assertTrue(c.auc() > 0 && c.auc() <= 1, c.toString());
+      assertTrue(c.coveredAtRadius() > 0 && c.coveredAtRadius() <= 1, c.toString());
+      assertTrue(c.redundantFraction() >= 0 && c.redundantFraction() <= 1, c.toString());
+    }
+    // k-center's greedy centres at 90 % are the first of those at 50 %: a superset covers at least as well
+    EvaluationReport.CoverageCell kc50 = coverage(report, "kcenter", 0.5);
+    EvaluationReport.CoverageCell kc90 = coverage(report, "kcenter", 0.9);
+    assertTrue(kc50.auc() >= kc90.auc() && kc50.coveringRadius() <= kc90.coveringRadius(), kc50 + " vs " + kc90);
+
     assertEquals(methods, report.noise().size());
     assertTrue(report.medianNearestNeighborDistance() > 0);
     for (EvaluationReport.NoiseCell n : report.noise()) {
@@ -129,6 +140,11 @@ class EvaluatorTest {
     List<ReachVerdict.Claim> claims = ReachVerdict.check(report, "topoprune-la");
     assertEquals(3, claims.size());
     assertTrue(claims.stream().allMatch(c -> c.met() != null), claims.toString());
+  }
+
+  private static EvaluationReport.CoverageCell coverage(EvaluationReport report, String method, double rate) {
+    return report.coverage().stream().filter(c -> c.method().equals(method) && c.rate() == rate).findFirst()
+        .orElseThrow();
   }
 
   @Test

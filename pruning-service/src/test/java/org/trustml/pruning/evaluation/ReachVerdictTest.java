@@ -24,7 +24,7 @@ class ReachVerdictTest {
         new EvaluationReport.NoiseCell("random", 0.1, 0.01, 1.0, 0.6, 0.6, false, null),
         new EvaluationReport.NoiseCell("d2-forgetting", 0.1, 0.01, d2Noise, 0.7, 0.7, true, null),
         new EvaluationReport.NoiseCell("topoprune-la", 0.1, 0.01, topoNoise, 0.7, 0.7, true, 0.9));
-    return new EvaluationReport(protocol, List.of(), 1, Summary.of(0.9), cells, List.of(), noise, List.of(),
+    return new EvaluationReport(protocol, List.of(), 1, Summary.of(0.9), cells, List.of(), List.of(), noise, List.of(),
         List.of(), 1);
   }
 

@@ -65,6 +65,7 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
     s.append('\n');
 
     accuracy(s, p);
+    coverage(s, p);
     stability(s, p);
     transfer(s);
     verdict(s);
@@ -97,6 +98,31 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
         .sorted((a, b) -> Double.compare(b.accuracy().mean(), a.accuracy().mean())).limit(3)
         .map(c -> f("%s %.2f", c.method(), 100 * c.accuracy().mean())).collect(Collectors.joining(", ")))
         .append(".\n\n");
+  }
+
+  private void coverage(StringBuilder s, EvaluationProtocol p) {
+    if (report.coverage().isEmpty()) {
+      return;
+    }
+    s.append(f("### Coverage of the kept sets (seed %d, in the selection embeddings)%n%n", p.seeds()[0]));
+    s.append("CCS's coverage AUC per class (the area under the share of samples within r of a kept sample of their ")
+        .append("class, for r from 0 to the class's median distance to its mean, normalised so that keeping ")
+        .append("everything gives 1), averaged over classes by size — and, in brackets, the share of kept samples ")
+        .append("that sit closer to another kept one than the class's median nearest-neighbour spacing (redundancy). ")
+        .append("`org.trustml.pruning.coverage`, as the select job reports it.\n\n| Method |");
+    for (double r : p.rates()) {
+      s.append(f(" %.0f %% |", r * 100));
+    }
+    s.append("\n|---|").append("---|".repeat(p.rates().length)).append('\n');
+    for (EvaluatedMethod m : p.methods()) {
+      s.append("| ").append(m.id()).append(" |");
+      for (double r : p.rates()) {
+        report.coverage().stream().filter(c -> c.method().equals(m.id()) && c.rate() == r).findFirst()
+            .ifPresent(c -> s.append(f(" %.3f (%.2f) |", c.auc(), c.redundantFraction())));
+      }
+      s.append('\n');
+    }
+    s.append('\n');
   }
 
   private void stability(StringBuilder s, EvaluationProtocol p) {
