@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,8 @@ import org.springframework.stereotype.Component;
 import org.trustml.core.artifact.ArtifactRef;
 import org.trustml.core.artifact.ArtifactStore;
 import org.trustml.core.catalog.CatalogClient;
+import org.trustml.core.dataset.NpyArray;
+import org.trustml.core.dataset.NpyReader;
 import org.trustml.core.job.Job;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
@@ -165,15 +168,17 @@ public class DiagnoseJob implements JobHandler<DiagnoseJob.Params> {
     seconds.put("read", lap(started));
     ctx.checkCancelled();
 
-    // the score job kept no coordinates; its stage is deterministic for a seed and any thread count, so rerunning
-    // it with the job's switches and seed gives the coordinates the scores were computed on
     ctx.progress(DiagnoseProgress.LOADED, String.format(Locale.ROOT, "manifold as job %s computed it: %,d samples",
         p.scores(), data.size()));
     started = System.nanoTime();
     ManifoldSettings manifoldSettings = scored.params().manifoldOrDefaults();
     ManifoldParams manifoldParams = manifoldSettings.toParams(scored.job().seed(), settings.threads());
-    ManifoldEmbedding manifold = ManifoldStage.run(data.points(), data.dimension(), data.labels(), manifoldParams,
-        progress);
+    ManifoldEmbedding manifold = storedManifold(scored.job(), data, manifoldParams, ctx.artifacts());
+    if (manifold == null) {
+      // a score job from before manifold.npy: its stage is deterministic for a seed and any thread count, so
+      // rerunning it with the job's switches and seed gives the coordinates the scores were computed on
+      manifold = ManifoldStage.run(data.points(), data.dimension(), data.labels(), manifoldParams, progress);
+    }
     seconds.put("manifold", lap(started));
 
     started = System.nanoTime();
@@ -199,6 +204,31 @@ public class DiagnoseJob implements JobHandler<DiagnoseJob.Params> {
         + "rendering %.2f s", data.size(), report.classes().size(), seconds.get("manifold"),
         seconds.get("diagnostics"), seconds.get("render")));
     return result(report, seconds);
+  }
+
+  /** The coordinates the score job stored ({@link ScoreJob#MANIFOLD}) with the latent as it read them, or null. */
+  private static ManifoldEmbedding storedManifold(Job job, LabelledEmbeddings data, ManifoldParams params,
+      ArtifactStore store) throws IOException {
+    ArtifactRef ref = job.artifacts().stream().filter(a -> a.name().equals(ScoreJob.MANIFOLD)).findFirst()
+        .orElse(null);
+    if (ref == null) {
+      return null;
+    }
+    NpyArray stored;
+    try (InputStream in = store.open(ref.sha256())) {
+      stored = NpyReader.readFloats(in);
+    }
+    if (stored.shape().length != 2 || stored.shape()[0] != data.size()) {
+      throw new IllegalStateException("job " + job.id() + "'s " + ScoreJob.MANIFOLD + " has shape "
+          + java.util.Arrays.toString(stored.shape()) + " for " + data.size() + " samples");
+    }
+    double[] embedded = new double[stored.data().length];
+    for (int i = 0; i < embedded.length; i++) {
+      embedded[i] = stored.data()[i];
+    }
+    double[] latent = params.normalize() == ManifoldParams.Normalization.L2
+        ? ManifoldStage.l2Normalized(data.points(), data.dimension()) : data.points().clone();
+    return new ManifoldEmbedding(latent, data.dimension(), embedded, stored.shape()[1]);
   }
 
   private static Map<String, Object> result(DiagnosticsReport report, Map<String, Double> seconds) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
+import org.trustml.core.dataset.NpyWriter;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
 import org.trustml.core.job.SubmissionContext;
@@ -29,6 +30,9 @@ public class ScoreJob implements JobHandler<ScoreJob.Params> {
 
   /** The job type. */
   public static final String TYPE = "pruning.score";
+
+  /** The global stage's coordinates the scores were computed on, n x d float32 in the embeddings' row order. */
+  public static final String MANIFOLD = "manifold.npy";
 
   /**
    * @param embeddings the data to score
@@ -119,6 +123,8 @@ public class ScoreJob implements JobHandler<ScoreJob.Params> {
 
     ctx.progress(ScoreProgress.LOCAL_DONE, "writing scores");
     ctx.writeArtifact(ScoreTable.NAME, "text/csv", ScoreTable.of(data, scores).toCsv());
+    ctx.writeArtifact(MANIFOLD, "application/x-npy", NpyWriter.float32(floats(manifold.embedded()), data.size(),
+        manifold.dimension()));
     Map<String, Integer> classSizes = new LinkedHashMap<>();
     int[] sizes = data.classSizes();
     for (int c = 0; c < sizes.length; c++) {
@@ -138,5 +144,13 @@ public class ScoreJob implements JobHandler<ScoreJob.Params> {
     result.put("manifoldSeconds", manifoldSeconds);
     result.put("localSeconds", localSeconds);
     return result;
+  }
+
+  private static float[] floats(double[] values) {
+    float[] out = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      out[i] = (float) values[i];
+    }
+    return out;
   }
 }

@@ -235,7 +235,18 @@ class DiagnoseJobIntegrationTest {
     ManifoldParams params = ManifoldParams.defaults(SEED).withUmap(UmapParams.defaults(SEED).withEpochs(60))
         .withThreads(1);
     ManifoldEmbedding m = ManifoldStage.run(z, D, LABELS, params);
-    SampleMap expected = SampleMap.of(m.embedded(), m.dimension(), LABELS, true, new double[LABELS.length], null,
+    // the score job stored these coordinates as float32 (manifold.npy), and diagnose maps what it stored
+    double[] stored = new double[m.embedded().length];
+    for (int i = 0; i < stored.length; i++) {
+      stored[i] = (float) m.embedded()[i];
+    }
+    org.trustml.core.dataset.NpyArray written = NpyReader.readFloats(new ByteArrayInputStream(artifact(score,
+        "manifold.npy")));
+    assertThat(written.shape()).containsExactly(LABELS.length, m.dimension());
+    for (int i = 0; i < stored.length; i++) {
+      assertThat((double) written.data()[i]).as("manifold value %d", i).isEqualTo(stored[i]);
+    }
+    SampleMap expected = SampleMap.of(stored, m.dimension(), LABELS, true, new double[LABELS.length], null,
         5_000, 0);
     JsonNode got = manifoldReport.get("map");
     assertThat(got.get("frame").asString()).isEqualTo("per-class");
