@@ -21,6 +21,15 @@ public final class NpyWriter {
     return out.array();
   }
 
+  /** A rows x columns float32 matrix from row-major doubles, each rounded to the nearest float. */
+  public static byte[] float32(double[] values, int rows, int columns) {
+    float[] rounded = new float[values.length];
+    for (int i = 0; i < values.length; i++) {
+      rounded[i] = (float) values[i];
+    }
+    return float32(rounded, rows, columns);
+  }
+
   /** An n x d float32 matrix; every row has d values. */
   public static byte[] float32(float[][] rows) {
     int d = rows.length == 0 ? 0 : rows[0].length;

@@ -25,6 +25,14 @@ class NpyWriterTest {
   }
 
   @Test
+  void doublesAreWrittenAsTheirNearestFloats() throws IOException {
+    double[] values = {0.1, -1e-8, 1.0 / 3, 2.5};
+    NpyArray m = NpyReader.readFloats(new ByteArrayInputStream(NpyWriter.float32(values, 2, 2)));
+    assertThat(m.shape()).containsExactly(2, 2);
+    assertThat(m.data()).containsExactly(0.1f, -1e-8f, 1f / 3, 2.5f);
+  }
+
+  @Test
   void raggedRowsAndWrongCountsAreRefused() {
     assertThatThrownBy(() -> NpyWriter.float32(new float[][] {{1, 2}, {3}}))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1 has 1 values");

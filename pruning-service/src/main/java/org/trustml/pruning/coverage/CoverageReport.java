@@ -44,6 +44,23 @@ public record CoverageReport(List<ClassCoverage> classes, double auc) {
     return new CoverageReport(List.copyOf(classes), weighted / labels.length);
   }
 
+  /** Share of all samples within their class's radius of a kept sample. */
+  public double coveredAtRadius() {
+    return classes.stream().mapToDouble(c -> c.coveredAtRadius() * c.samples()).sum()
+        / classes.stream().mapToInt(ClassCoverage::samples).sum();
+  }
+
+  /** The largest class covering radius. */
+  public double coveringRadius() {
+    return classes.stream().mapToDouble(ClassCoverage::coveringRadius).max().orElse(0);
+  }
+
+  /** Share of all kept samples that are redundant (classes with one kept sample count none). */
+  public double redundantFraction() {
+    return classes.stream().mapToDouble(c -> c.redundantFraction() == null ? 0 : c.redundantFraction() * c.kept())
+        .sum() / classes.stream().mapToInt(ClassCoverage::kept).sum();
+  }
+
   private static ClassCoverage ofClass(double[] points, int dimension, int[] members, boolean[] keep,
       SplittableRandom random, int code) {
     int[] kept = Arrays.stream(members).filter(i -> keep[i]).toArray();
@@ -55,16 +72,17 @@ public record CoverageReport(List<ClassCoverage> classes, double auc) {
     double auc = 0;
     int within = 0;
     double covering = 0;
-    List<Double> pruned = new ArrayList<>();
+    double[] pruned = new double[members.length - kept.length];
+    int p = 0;
     for (int a = 0; a < members.length; a++) {
       auc += radius > 0 ? Math.max(0, 1 - d[a] / radius) : (d[a] == 0 ? 1 : 0);
       within += d[a] <= radius ? 1 : 0;
       covering = Math.max(covering, d[a]);
       if (!keep[members[a]]) {
-        pruned.add(d[a]);
+        pruned[p++] = d[a];
       }
     }
-    double medianPruned = pruned.isEmpty() ? 0 : median(pruned.stream().mapToDouble(Double::doubleValue).toArray());
+    double medianPruned = pruned.length == 0 ? 0 : median(pruned);
     double spacing = spacing(points, dimension, members, random);
     Double redundant = null;
     if (kept.length > 1) {

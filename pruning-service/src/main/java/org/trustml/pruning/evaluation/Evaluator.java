@@ -10,7 +10,6 @@ import org.trustml.ml.CancellationCheck;
 import org.trustml.ml.LabeledData;
 import org.trustml.ml.MlEngine;
 import org.trustml.ml.ProgressListener;
-import org.trustml.pruning.coverage.ClassCoverage;
 import org.trustml.pruning.coverage.CoverageReport;
 import org.trustml.pruning.encoder.Architecture;
 import org.trustml.pruning.encoder.EncoderSpec;
@@ -152,18 +151,8 @@ public final class Evaluator {
           keep[i] = true;
         }
         CoverageReport r = CoverageReport.of(points, dimension, labels, keep, protocol.seed());
-        double covered = 0;
-        double radius = 0;
-        double redundant = 0;
-        int keptTotal = 0;
-        for (ClassCoverage c : r.classes()) {
-          covered += c.coveredAtRadius() * c.samples();
-          radius = Math.max(radius, c.coveringRadius());
-          redundant += c.redundantFraction() == null ? 0 : c.redundantFraction() * c.kept();
-          keptTotal += c.kept();
-        }
-        cells.add(new EvaluationReport.CoverageCell(method.id(), rate, r.auc(), covered / labels.length, radius,
-            redundant / keptTotal));
+        cells.add(new EvaluationReport.CoverageCell(method.id(), rate, r.auc(), r.coveredAtRadius(),
+            r.coveringRadius(), r.redundantFraction()));
       }
     }
     timings.add("coverage of the first seed's coresets", start);

@@ -5,7 +5,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,8 +14,6 @@ import org.springframework.stereotype.Component;
 import org.trustml.core.artifact.ArtifactRef;
 import org.trustml.core.artifact.ArtifactStore;
 import org.trustml.core.catalog.CatalogClient;
-import org.trustml.core.dataset.NpyArray;
-import org.trustml.core.dataset.NpyReader;
 import org.trustml.core.job.Job;
 import org.trustml.core.job.JobContext;
 import org.trustml.core.job.JobHandler;
@@ -206,29 +203,16 @@ public class DiagnoseJob implements JobHandler<DiagnoseJob.Params> {
     return result(report, seconds);
   }
 
-  /** The coordinates the score job stored ({@link ScoreJob#MANIFOLD}) with the latent as it read them, or null. */
+  /** The coordinates the score job stored with the latent as it read them, or null for an older score job. */
   private static ManifoldEmbedding storedManifold(Job job, LabelledEmbeddings data, ManifoldParams params,
       ArtifactStore store) throws IOException {
-    ArtifactRef ref = job.artifacts().stream().filter(a -> a.name().equals(ScoreJob.MANIFOLD)).findFirst()
-        .orElse(null);
-    if (ref == null) {
+    DiagnosisInputs.StoredManifold stored = DiagnosisInputs.storedManifold(store, job, data.size());
+    if (stored == null) {
       return null;
-    }
-    NpyArray stored;
-    try (InputStream in = store.open(ref.sha256())) {
-      stored = NpyReader.readFloats(in);
-    }
-    if (stored.shape().length != 2 || stored.shape()[0] != data.size()) {
-      throw new IllegalStateException("job " + job.id() + "'s " + ScoreJob.MANIFOLD + " has shape "
-          + java.util.Arrays.toString(stored.shape()) + " for " + data.size() + " samples");
-    }
-    double[] embedded = new double[stored.data().length];
-    for (int i = 0; i < embedded.length; i++) {
-      embedded[i] = stored.data()[i];
     }
     double[] latent = params.normalize() == ManifoldParams.Normalization.L2
         ? ManifoldStage.l2Normalized(data.points(), data.dimension()) : data.points().clone();
-    return new ManifoldEmbedding(latent, data.dimension(), embedded, stored.shape()[1]);
+    return new ManifoldEmbedding(latent, data.dimension(), stored.values(), stored.dimension());
   }
 
   private static Map<String, Object> result(DiagnosticsReport report, Map<String, Double> seconds) {

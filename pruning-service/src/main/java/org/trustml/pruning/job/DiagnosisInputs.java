@@ -3,10 +3,13 @@ package org.trustml.pruning.job;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.trustml.core.artifact.ArtifactRef;
 import org.trustml.core.artifact.ArtifactStore;
+import org.trustml.core.dataset.NpyArray;
 import org.trustml.core.dataset.NpyReader;
 import org.trustml.core.job.Job;
 import org.trustml.core.job.JobRepository;
@@ -46,9 +49,40 @@ final class DiagnosisInputs {
   }
 
   static ArtifactRef artifact(Job job, String name, String code, String field) {
-    return job.artifacts().stream().filter(a -> a.name().equals(name)).findFirst()
+    return optionalArtifact(job, name)
         .orElseThrow(() -> PruningProblems.of(code, field, "job " + job.id() + " has no " + name));
   }
+
+  static Optional<ArtifactRef> optionalArtifact(Job job, String name) {
+    return job.artifacts().stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The coordinates a score job stored ({@value ScoreJob#MANIFOLD}) as row-major doubles with their dimension, or
+   * null for a score job from before that artifact.
+   */
+  static StoredManifold storedManifold(ArtifactStore store, Job job, int n) throws IOException {
+    ArtifactRef ref = optionalArtifact(job, ScoreJob.MANIFOLD).orElse(null);
+    if (ref == null) {
+      return null;
+    }
+    NpyArray stored;
+    try (InputStream in = store.open(ref.sha256())) {
+      stored = NpyReader.readFloats(in);
+    }
+    if (stored.shape().length != 2 || stored.shape()[0] != n) {
+      throw new IllegalStateException("job " + job.id() + "'s " + ScoreJob.MANIFOLD + " has shape "
+          + Arrays.toString(stored.shape()) + " for " + n + " samples");
+    }
+    double[] values = new double[stored.data().length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = stored.data()[i];
+    }
+    return new StoredManifold(values, stored.shape()[1]);
+  }
+
+  /** Row-major coordinates and their dimension. */
+  record StoredManifold(double[] values, int dimension) {}
 
   /** The content digests of the datasets a score or select job read, from its manifest. */
   static List<String> datasetDigests(ArtifactStore store, JsonMapper json, Job job, String code, String field)

@@ -123,7 +123,7 @@ public class ScoreJob implements JobHandler<ScoreJob.Params> {
 
     ctx.progress(ScoreProgress.LOCAL_DONE, "writing scores");
     ctx.writeArtifact(ScoreTable.NAME, "text/csv", ScoreTable.of(data, scores).toCsv());
-    ctx.writeArtifact(MANIFOLD, "application/x-npy", NpyWriter.float32(floats(manifold.embedded()), data.size(),
+    ctx.writeArtifact(MANIFOLD, "application/x-npy", NpyWriter.float32(manifold.embedded(), data.size(),
         manifold.dimension()));
     Map<String, Integer> classSizes = new LinkedHashMap<>();
     int[] sizes = data.classSizes();
@@ -144,13 +144,5 @@ public class ScoreJob implements JobHandler<ScoreJob.Params> {
     result.put("manifoldSeconds", manifoldSeconds);
     result.put("localSeconds", localSeconds);
     return result;
-  }
-
-  private static float[] floats(double[] values) {
-    float[] out = new float[values.length];
-    for (int i = 0; i < values.length; i++) {
-      out[i] = (float) values[i];
-    }
-    return out;
   }
 }

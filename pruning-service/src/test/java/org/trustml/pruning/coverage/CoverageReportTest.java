@@ -100,6 +100,19 @@ class CoverageReportTest {
       weighted += cc.auc() * cc.samples();
     }
     assertEquals(weighted / n, report.auc(), 1e-12);
+    double covered = 0;
+    double largest = 0;
+    double redundant = 0;
+    int kept = 0;
+    for (ClassCoverage cc : report.classes()) {
+      covered += cc.coveredAtRadius() * cc.samples();
+      largest = Math.max(largest, cc.coveringRadius());
+      redundant += cc.redundantFraction() * cc.kept();
+      kept += cc.kept();
+    }
+    assertEquals(covered / n, report.coveredAtRadius(), 1e-12);
+    assertEquals(largest, report.coveringRadius(), 0.0);
+    assertEquals(redundant / kept, report.redundantFraction(), 1e-12);
   }
 
   private static int upperCount(double[] sorted, double t) {

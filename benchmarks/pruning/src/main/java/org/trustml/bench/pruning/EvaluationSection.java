@@ -77,18 +77,10 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
   private void accuracy(StringBuilder s, EvaluationProtocol p) {
     s.append("### Accuracy (test %, mean ± standard deviation over ").append(p.seeds().length).append(" seeds)\n\n");
     s.append("| Method |");
-    for (double r : p.rates()) {
-      s.append(f(" %.0f %% |", r * 100));
-    }
-    s.append("\n|---|").append("---|".repeat(p.rates().length)).append('\n');
-    for (EvaluatedMethod m : p.methods()) {
-      s.append("| ").append(m.id()).append(" |");
-      for (double r : p.rates()) {
-        EvaluationReport.AccuracyCell c = report.cell(m.id(), r);
-        s.append(f(" %.2f ± %.2f |", 100 * c.accuracy().mean(), 100 * c.accuracy().std()));
-      }
-      s.append('\n');
-    }
+    methodsByRates(s, p, (m, r) -> {
+      EvaluationReport.AccuracyCell c = report.cell(m, r);
+      return f("%.2f ± %.2f", 100 * c.accuracy().mean(), 100 * c.accuracy().std());
+    });
     s.append(f("\nFull training set (no pruning, same %d steps): %.2f ± %.2f. Coreset sizes: %s.\n\n",
         p.iterations(), 100 * report.fullData().mean(), 100 * report.fullData().std(),
         Arrays.stream(p.rates()).mapToObj(r -> f("%.0f %% → %,d", r * 100,
@@ -110,6 +102,17 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
         .append("everything gives 1), averaged over classes by size — and, in brackets, the share of kept samples ")
         .append("that sit closer to another kept one than the class's median nearest-neighbour spacing (redundancy). ")
         .append("`org.trustml.pruning.coverage`, as the select job reports it.\n\n| Method |");
+    methodsByRates(s, p, (m, r) -> report.coverage().stream().filter(c -> c.method().equals(m) && c.rate() == r)
+        .findFirst().map(c -> f("%.3f (%.2f)", c.auc(), c.redundantFraction())).orElse(null));
+    s.append('\n');
+  }
+
+  /**
+   * The header's rate columns (after "| Method |" already written), its rule, and one row per method; a null cell
+   * is left out.
+   */
+  private static void methodsByRates(StringBuilder s, EvaluationProtocol p,
+      java.util.function.BiFunction<String, Double, String> cell) {
     for (double r : p.rates()) {
       s.append(f(" %.0f %% |", r * 100));
     }
@@ -117,29 +120,20 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
     for (EvaluatedMethod m : p.methods()) {
       s.append("| ").append(m.id()).append(" |");
       for (double r : p.rates()) {
-        report.coverage().stream().filter(c -> c.method().equals(m.id()) && c.rate() == r).findFirst()
-            .ifPresent(c -> s.append(f(" %.3f (%.2f) |", c.auc(), c.redundantFraction())));
+        String text = cell.apply(m.id(), r);
+        if (text != null) {
+          s.append(' ').append(text).append(" |");
+        }
       }
       s.append('\n');
     }
-    s.append('\n');
   }
 
   private void stability(StringBuilder s, EvaluationProtocol p) {
     if (!report.seedOverlap().isEmpty()) {
       s.append("### Stability across seeds (mean pairwise Jaccard of the kept sets)\n\n| Method |");
-      for (double r : p.rates()) {
-        s.append(f(" %.0f %% |", r * 100));
-      }
-      s.append("\n|---|").append("---|".repeat(p.rates().length)).append('\n');
-      for (EvaluatedMethod m : p.methods()) {
-        s.append("| ").append(m.id()).append(" |");
-        for (double r : p.rates()) {
-          report.seedOverlap().stream().filter(o -> o.method().equals(m.id()) && o.rate() == r).findFirst()
-              .ifPresent(o -> s.append(f(" %.3f |", o.jaccard())));
-        }
-        s.append('\n');
-      }
+      methodsByRates(s, p, (m, r) -> report.seedOverlap().stream().filter(o -> o.method().equals(m)
+          && o.rate() == r).findFirst().map(o -> f("%.3f", o.jaccard())).orElse(null));
       s.append("| *chance: two independent uniform samples, (1 − α)/(1 + α)* |");
       for (double r : p.rates()) {
         s.append(f(" *%.3f* |", chance(r)));
