@@ -25,7 +25,8 @@ import org.trustml.pruning.topology.VietorisRipsPersistence;
  * Fashion-MNIST embeddings ({@link ScoringBenchmark}, {@link FashionMnistEmbeddings}; random stand-ins where the
  * dataset is absent). Usage: {@code PruningBenchmark RESULTS.md [--quick] [--points N] [--dim D] [--reps R]
  * [--scoring-points N]}; {@code --quick} scores 6,000 points instead of 60,000. With {@code --evaluation-quick},
- * {@code --evaluation} (Fashion-MNIST) or {@code --evaluation-cifar} (the CIFAR-10 subset) it runs only that
+ * {@code --evaluation} (Fashion-MNIST), {@code --evaluation-cnn} (Fashion-MNIST at 90 %, the small-cnn trained on
+ * every coreset) or {@code --evaluation-cifar} (the CIFAR-10 subset) it runs only that
  * evaluation ({@link EvaluationTier}) and replaces only its section of RESULTS.md; every run keeps the others.
  */
 public final class PruningBenchmark {
@@ -51,11 +52,12 @@ public final class PruningBenchmark {
     String existing = Files.isRegularFile(results) ? Files.readString(results, StandardCharsets.UTF_8) : "";
     EvaluationTier tier = options.contains("--evaluation-quick") ? EvaluationTier.quick()
         : options.contains("--evaluation") ? EvaluationTier.full()
-        : options.contains("--evaluation-cifar") ? EvaluationTier.cifar() : null;
+        : options.contains("--evaluation-cifar") ? EvaluationTier.cifar()
+        : options.contains("--evaluation-cnn") ? EvaluationTier.cnn() : null;
     if (tier != null) {
       String section = EvaluationBenchmark.run(tier, "benchmarks/pruning/run " + String.join(" ", options),
           results.toAbsolutePath().getParent().resolve("work"));
-      Files.writeString(results, EvaluationSection.splice(existing, section, tier.dataset()),
+      Files.writeString(results, EvaluationSection.splice(existing, section, tier.section()),
           StandardCharsets.UTF_8);
       System.out.println(section);
       return;
@@ -87,10 +89,10 @@ public final class PruningBenchmark {
 
     String report = new ResultsReport(String.join(" ", options), cases, scoring).markdown();
     String withEvaluations = report; // the evaluation sections are kept: they come from their own, longer runs
-    for (EvaluationTier.Dataset dataset : EvaluationTier.Dataset.values()) {
-      String evaluation = EvaluationSection.extract(existing, dataset);
+    for (EvaluationTier.Section section : EvaluationTier.Section.values()) {
+      String evaluation = EvaluationSection.extract(existing, section);
       if (!evaluation.isEmpty()) {
-        withEvaluations = EvaluationSection.splice(withEvaluations, evaluation, dataset);
+        withEvaluations = EvaluationSection.splice(withEvaluations, evaluation, section);
       }
     }
     Files.writeString(results, withEvaluations, StandardCharsets.UTF_8);
