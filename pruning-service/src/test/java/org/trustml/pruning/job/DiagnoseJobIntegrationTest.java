@@ -20,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -43,7 +44,7 @@ import tools.jackson.databind.json.JsonMapper;
  * score → select → diagnose over HTTP on the platform (embedded PostgreSQL, artifact store, worker; catalog mocked as
  * in {@link PruningJobsIntegrationTest}) on a blob class and a ring class: the ring has one long H1 bar, the kept
  * counts are the select job's, the map's coordinates are the library's manifold on the score job's seed and
- * switches, the PNG decodes; and bad input is a 400 naming the field with nothing queued.
+ * switches (the stored float32 coordinates, or a rerun for a score job without them), the PNG decodes; and bad input is a 400 naming the field with nothing queued.
  */
 @SpringBootTest(classes = PruningApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DiagnoseJobIntegrationTest {
@@ -86,6 +87,7 @@ class DiagnoseJobIntegrationTest {
 
   @LocalServerPort int port;
   @Autowired ArtifactStore store;
+  @Autowired JdbcClient jdbc;
   @MockitoBean CatalogClient catalog;
   PruningJobsHttp jobs;
   final JsonMapper json = JsonMapper.builder().build();
@@ -255,6 +257,23 @@ class DiagnoseJobIntegrationTest {
       assertThat(got.get("x").get(i).asDouble()).as("x of %d", i).isEqualTo(expected.x()[i]);
       assertThat(got.get("y").get(i).asDouble()).as("y of %d", i).isEqualTo(expected.y()[i]);
     }
+
+    // a score job from before manifold.npy existed: diagnose reruns its manifold stage (same seed and switches)
+    // and maps the rerun's double coordinates, not the float32 ones stored above
+    String older = run("pruning.score", "{\"embeddings\":" + INPUT + "," + QUICK + "}");
+    assertThat(jdbc.sql("DELETE FROM job_artifact WHERE job_id = ? AND name = 'manifold.npy'")
+        .param(UUID.fromString(older)).update()).isEqualTo(1);
+    String rerun = run("pruning.diagnose", "{\"scores\":\"" + older + "\",\"maxPoints\":30}");
+    JsonNode rerunMap = json.readTree(artifact(rerun, "diagnostics.json")).get("map");
+    SampleMap fromRerun = SampleMap.of(m.embedded(), m.dimension(), LABELS, true, new double[LABELS.length], null,
+        5_000, 0);
+    boolean differsFromStored = false;
+    for (int i = 0; i < LABELS.length; i++) {
+      assertThat(rerunMap.get("x").get(i).asDouble()).as("rerun x of %d", i).isEqualTo(fromRerun.x()[i]);
+      assertThat(rerunMap.get("y").get(i).asDouble()).as("rerun y of %d", i).isEqualTo(fromRerun.y()[i]);
+      differsFromStored |= fromRerun.x()[i] != expected.x()[i];
+    }
+    assertThat(differsFromStored).as("float32 rounding tells the two paths apart").isTrue();
 
     // refused before queueing, naming the field
     int before = jobCount();
