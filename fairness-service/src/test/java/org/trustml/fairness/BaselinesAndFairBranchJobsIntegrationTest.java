@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -31,6 +30,7 @@ import org.trustml.core.artifact.ArtifactStore;
 import org.trustml.core.catalog.CatalogClient;
 import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.catalog.Lineage;
+import org.trustml.core.testing.JobsHttp;
 import org.trustml.core.testing.ServiceTestProperties;
 import org.trustml.fairness.data.FairProblem;
 import org.trustml.fairness.data.FairProblemLoader;
@@ -63,6 +63,7 @@ class BaselinesAndFairBranchJobsIntegrationTest {
   @LocalServerPort int port;
   @Autowired ArtifactStore store;
   @MockitoBean CatalogClient catalog;
+  JobsHttp jobs;
   RestClient http;
   final JsonMapper json = JsonMapper.builder().build();
 
@@ -71,8 +72,8 @@ class BaselinesAndFairBranchJobsIntegrationTest {
 
   @BeforeEach
   void setUp() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/fairness")
-        .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {}).build();
+    jobs = new JobsHttp(port, "/api/v1/fairness", null, 7, Duration.ofSeconds(120));
+    http = jobs.client();
     dataset("ds-train", TRAIN);
     dataset("ds-test", TEST);
     dataset("ds-tasks", tasks(700, 23));
@@ -105,9 +106,7 @@ class BaselinesAndFairBranchJobsIntegrationTest {
   }
 
   String submitId(String type, String params) {
-    JsonNode job = post("{\"type\":\"" + type + "\",\"seed\":7,\"params\":" + params + "}");
-    assertThat(job.has("id")).as(job.toString()).isTrue();
-    return job.get("id").asString();
+    return jobs.accepted(type, params);
   }
 
   JsonNode post(String body) {
@@ -116,26 +115,19 @@ class BaselinesAndFairBranchJobsIntegrationTest {
   }
 
   JsonNode awaitEnd(String id) {
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      String state = job(id).get("state").asString();
-      return state.equals("SUCCEEDED") || state.equals("FAILED") || state.equals("CANCELLED");
-    });
-    return job(id);
+    return jobs.awaitEnd(id);
   }
 
   JsonNode job(String id) {
-    return http.get().uri("/jobs/{id}", id).retrieve().body(JsonNode.class);
+    return jobs.job(id);
   }
 
   JsonNode result(String id) {
-    JsonNode done = awaitEnd(id);
-    assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
-    return http.get().uri("/jobs/{id}/result", id).retrieve().body(JsonNode.class).get("result");
+    return jobs.result(awaitEnd(id));
   }
 
   JsonNode artifact(String id, String name) {
-    byte[] body = http.get().uri("/jobs/{id}/artifacts/{name}", id, name).retrieve().body(byte[].class);
-    return json.readTree(new String(body, StandardCharsets.UTF_8));
+    return json.readTree(new String(jobs.artifact(id, name), StandardCharsets.UTF_8));
   }
 
   static final String SCHEMA = "\"label\":\"income\",\"positive\":\">50K\",\"protectedAttributes\":["

@@ -1,7 +1,6 @@
 package org.trustml.fairness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
 
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,6 +25,7 @@ import org.trustml.core.artifact.ArtifactStore;
 import org.trustml.core.catalog.CatalogClient;
 import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.catalog.Lineage;
+import org.trustml.core.testing.JobsHttp;
 import org.trustml.core.testing.ServiceTestProperties;
 import tools.jackson.databind.JsonNode;
 
@@ -49,12 +48,13 @@ class FairnessServiceIntegrationTest {
   @LocalServerPort int port;
   @Autowired ArtifactStore store;
   @MockitoBean CatalogClient catalog;
+  JobsHttp jobs;
   RestClient http;
 
   @BeforeEach
   void client() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/fairness")
-        .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {}).build();
+    jobs = new JobsHttp(port, "/api/v1/fairness", null, 7, Duration.ofSeconds(30));
+    http = jobs.client();
   }
 
   static String digits(String s) {
@@ -121,18 +121,12 @@ class FairnessServiceIntegrationTest {
     given(catalog.dataset(eq("anonymous"), eq("ds-golden"))).willReturn(new DatasetDescriptor("ds-golden",
         "anonymous", "golden", "csv", ref, 20, 3, List.of(), "income", List.of("group"), List.of(), null,
         Lineage.upload(), OffsetDateTime.now()));
-    JsonNode job = http.post().uri("/jobs").contentType(MediaType.APPLICATION_JSON)
-        .body("{\"type\":\"fairness.evaluate\",\"params\":{\"dataset\":\"ds-golden\",\"label\":\"income\","
-            + "\"prediction\":\"predicted\",\"positive\":\">50K\",\"minSupport\":1,\"bootstrap\":50}}")
-        .retrieve().body(JsonNode.class);
+    JsonNode job = jobs.run("fairness.evaluate", "{\"dataset\":\"ds-golden\",\"label\":\"income\","
+        + "\"prediction\":\"predicted\",\"positive\":\">50K\",\"minSupport\":1,\"bootstrap\":50}");
     String id = job.get("id").asString();
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      String state = http.get().uri("/jobs/{id}", id).retrieve().body(JsonNode.class).get("state").asString();
-      return state.equals("SUCCEEDED") || state.equals("FAILED");
-    });
-    JsonNode result = http.get().uri("/jobs/{id}/result", id).retrieve().body(JsonNode.class);
-    assertThat(result.path("result").get("rows").asInt()).as(result.toString()).isEqualTo(20);
-    String report = http.get().uri("/jobs/{id}/artifacts/report.json", id).retrieve().body(String.class);
+    JsonNode result = jobs.result(job);
+    assertThat(result.get("rows").asInt()).as(result.toString()).isEqualTo(20);
+    String report = new String(jobs.artifact(id, "report.json"), StandardCharsets.UTF_8);
     assertThat(report).contains("0.2142857");
   }
 
@@ -142,13 +136,10 @@ class FairnessServiceIntegrationTest {
     given(catalog.dataset(eq("anonymous"), eq("ds-tiny"))).willReturn(new DatasetDescriptor("ds-tiny",
         "anonymous", "tiny", "csv", ref, 2, 2, List.of(), "income", List.of("group"), List.of(), null,
         Lineage.upload(), OffsetDateTime.now()));
-    String id = http.post().uri("/jobs").contentType(MediaType.APPLICATION_JSON)
-        .body("{\"type\":\"fairness.evaluate\",\"params\":{\"dataset\":\"ds-tiny\",\"label\":\"income\","
-            + "\"prediction\":\"scored\"}}")
-        .retrieve().body(JsonNode.class).get("id").asString();
-    await().atMost(Duration.ofSeconds(30)).until(() -> http.get().uri("/jobs/{id}", id).retrieve()
-        .body(JsonNode.class).get("state").asString().equals("FAILED"));
-    JsonNode error = http.get().uri("/jobs/{id}", id).retrieve().body(JsonNode.class).get("error");
+    JsonNode failed = jobs.run("fairness.evaluate", "{\"dataset\":\"ds-tiny\",\"label\":\"income\","
+        + "\"prediction\":\"scored\"}");
+    assertThat(failed.get("state").asString()).isEqualTo("FAILED");
+    JsonNode error = failed.get("error");
     assertThat(error.get("type").asString()).isEqualTo("urn:trustml:problem:unknown-column");
     assertThat(error.get("column").asString()).isEqualTo("scored");
     assertThat(new String(store.readAllBytes(ref.sha256()), StandardCharsets.UTF_8)).startsWith("group");

@@ -1,7 +1,6 @@
 package org.trustml.fairness;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.BDDMockito.given;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +31,7 @@ import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.catalog.Lineage;
 import org.trustml.core.catalog.ModelDescriptor;
 import org.trustml.core.catalog.ModelRegistration;
+import org.trustml.core.testing.JobsHttp;
 import org.trustml.core.testing.ServiceTestProperties;
 import tools.jackson.databind.JsonNode;
 
@@ -54,13 +53,14 @@ class MmmFairJobsIntegrationTest {
   @LocalServerPort int port;
   @Autowired ArtifactStore store;
   @MockitoBean CatalogClient catalog;
+  JobsHttp jobs;
   RestClient http;
   final List<ModelRegistration> registered = new ArrayList<>();
 
   @BeforeEach
   void setUp() {
-    http = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/fairness")
-        .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {}).build();
+    jobs = new JobsHttp(port, "/api/v1/fairness", null, 7, Duration.ofSeconds(120));
+    http = jobs.client();
     dataset("ds-train", table(1200, 11));
     dataset("ds-test", table(600, 12));
     AtomicInteger ids = new AtomicInteger();
@@ -101,21 +101,11 @@ class MmmFairJobsIntegrationTest {
   }
 
   JsonNode submit(String type, String params) {
-    JsonNode job = http.post().uri("/jobs").contentType(MediaType.APPLICATION_JSON)
-        .body("{\"type\":\"" + type + "\",\"seed\":7,\"params\":" + params + "}").retrieve().body(JsonNode.class);
-    assertThat(job.has("id")).as(job.toString()).isTrue();
-    String id = job.get("id").asString();
-    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-      String state = http.get().uri("/jobs/{id}", id).retrieve().body(JsonNode.class).get("state").asString();
-      return state.equals("SUCCEEDED") || state.equals("FAILED");
-    });
-    return http.get().uri("/jobs/{id}", id).retrieve().body(JsonNode.class);
+    return jobs.run(type, params);
   }
 
   JsonNode result(JsonNode job) {
-    assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
-    return http.get().uri("/jobs/{id}/result", job.get("id").asString()).retrieve().body(JsonNode.class)
-        .get("result");
+    return jobs.result(job);
   }
 
   static final String PROTECTED = "\"protectedAttributes\":[{\"column\":\"sex\",\"nonProtected\":\"M\"},"

@@ -39,6 +39,7 @@ import org.trustml.core.artifact.ArtifactStore;
 import org.trustml.core.catalog.CatalogClient;
 import org.trustml.core.catalog.Lineage;
 import org.trustml.core.catalog.ModelDescriptor;
+import org.trustml.core.testing.JobsHttp;
 import org.trustml.core.testing.ServiceTestProperties;
 import org.trustml.core.web.Headers;
 import org.trustml.core.web.ProblemException;
@@ -157,29 +158,26 @@ class FheServiceIntegrationTest {
     return r.getBody().get("id").asString();
   }
 
+  /** The jobs API as {@code tenant}. */
+  JobsHttp jobs(String tenant) {
+    return new JobsHttp(port, "/api/v1/fhe", tenant, 1, Duration.ofSeconds(60));
+  }
+
   ResponseEntity<JsonNode> submit(String tenant, String type, String params) {
-    return http.post().uri("/jobs").header(Headers.TENANT, tenant).contentType(MediaType.APPLICATION_JSON)
-        .body("{\"type\":\"" + type + "\",\"seed\":1,\"params\":" + params + "}").retrieve().toEntity(JsonNode.class);
+    return jobs(tenant).submit(type, params);
   }
 
   JsonNode finished(ResponseEntity<JsonNode> submitted) {
     assertThat(submitted.getStatusCode().value()).as(String.valueOf(submitted.getBody())).isEqualTo(202);
-    String id = submitted.getBody().get("id").asString();
-    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-      String state = job(id).get("state").asString();
-      return state.equals("SUCCEEDED") || state.equals("FAILED") || state.equals("CANCELLED");
-    });
-    return job(id);
+    return jobs(TENANT).awaitEnd(submitted.getBody().get("id").asString());
   }
 
   JsonNode job(String id) {
-    return http.get().uri("/jobs/{id}", id).header(Headers.TENANT, TENANT).retrieve().body(JsonNode.class);
+    return jobs(TENANT).job(id);
   }
 
   JsonNode result(JsonNode job) {
-    assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
-    return http.get().uri("/jobs/{id}/result", job.get("id").asString()).header(Headers.TENANT, TENANT).retrieve()
-        .body(JsonNode.class).get("result");
+    return jobs(TENANT).result(job);
   }
 
   JsonNode compile(String model) {
@@ -693,11 +691,7 @@ class FheServiceIntegrationTest {
     ArtifactRef ref = store.putText(PolyNetworkFormat.toJson(network), "application/json", "o.json");
     given(catalog.model(eq(tenant), eq("mdl-own"))).willReturn(new ModelDescriptor("mdl-own", tenant, "o",
         PolyNetworkFormat.FORMAT, ref, null, Lineage.upload(), OffsetDateTime.now()));
-    ResponseEntity<JsonNode> submitted = submit(tenant, "fhe.compile", "{\"model\":\"mdl-own\"}");
-    String id = submitted.getBody().get("id").asString();
-    await().atMost(Duration.ofSeconds(60)).until(() -> http.get().uri("/jobs/{id}", id).header(Headers.TENANT, tenant)
-        .retrieve().body(JsonNode.class).get("state").asString().equals("SUCCEEDED"));
-    return http.get().uri("/jobs/{id}/result", id).header(Headers.TENANT, tenant).retrieve().body(JsonNode.class)
-        .get("result");
+    JobsHttp jobs = jobs(tenant);
+    return jobs.result(jobs.run("fhe.compile", "{\"model\":\"mdl-own\"}"));
   }
 }

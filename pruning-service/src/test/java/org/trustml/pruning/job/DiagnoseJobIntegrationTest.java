@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Random;
@@ -30,6 +31,7 @@ import org.trustml.core.catalog.DatasetDescriptor;
 import org.trustml.core.catalog.DatasetRegistration;
 import org.trustml.core.dataset.NpyReader;
 import org.trustml.core.dataset.NpyWriter;
+import org.trustml.core.testing.JobsHttp;
 import org.trustml.core.testing.ServiceTestProperties;
 import org.trustml.pruning.PruningApplication;
 import org.trustml.pruning.diagnostics.SampleMap;
@@ -89,12 +91,14 @@ class DiagnoseJobIntegrationTest {
   @Autowired ArtifactStore store;
   @Autowired JdbcClient jdbc;
   @MockitoBean CatalogClient catalog;
-  PruningJobsHttp jobs;
+  JobsHttp jobs;
+  PruningDatasets datasets;
   final JsonMapper json = JsonMapper.builder().build();
 
   @BeforeEach
   void setUp() {
-    jobs = new PruningJobsHttp(port, store, catalog, OWNER, SEED);
+    jobs = new JobsHttp(port, "/api/v1/pruning", null, SEED, Duration.ofSeconds(90));
+    datasets = new PruningDatasets(store, catalog, OWNER);
     npy("ring", NpyWriter.float32(POINTS, LABELS.length, D), List.of(LABELS.length, D), "float32");
     npy("ring-labels", NpyWriter.int64(LABELS), List.of(LABELS.length), "int64");
     float[] other = POINTS.clone();
@@ -108,7 +112,7 @@ class DiagnoseJobIntegrationTest {
   }
 
   void npy(String id, byte[] bytes, List<Integer> shape, String dtype) {
-    jobs.npy(id, bytes, shape, dtype);
+    datasets.npy(id, bytes, shape, dtype);
   }
 
   JsonNode post(String type, String params) {

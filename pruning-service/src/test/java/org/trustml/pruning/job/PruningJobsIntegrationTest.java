@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +41,7 @@ import org.trustml.core.dataset.ImageFolderInspector;
 import org.trustml.core.dataset.NpyIntArray;
 import org.trustml.core.dataset.NpyReader;
 import org.trustml.core.testing.ImageFolderZips;
+import org.trustml.core.testing.JobsHttp;
 import org.trustml.core.testing.ServiceTestProperties;
 import org.trustml.pruning.PruningApplication;
 import org.trustml.pruning.manifold.ManifoldEmbedding;
@@ -78,13 +80,15 @@ class PruningJobsIntegrationTest {
   @LocalServerPort int port;
   @Autowired ArtifactStore store;
   @MockitoBean CatalogClient catalog;
-  PruningJobsHttp jobs;
+  JobsHttp jobs;
+  PruningDatasets datasets;
   RestClient http;
   final List<DatasetRegistration> registered = new ArrayList<>();
 
   @BeforeEach
   void setUp() throws IOException {
-    jobs = new PruningJobsHttp(port, store, catalog, OWNER, SEED);
+    jobs = new JobsHttp(port, "/api/v1/pruning", null, SEED, Duration.ofSeconds(90));
+    datasets = new PruningDatasets(store, catalog, OWNER);
     http = jobs.client();
     npy("emb", DATA.npy(), List.of(DATA.size(), SyntheticEmbeddings.DIMENSION), "float32");
     npy("emb-labels", DATA.labelsNpy(), List.of(DATA.size()), "int64");
@@ -124,11 +128,11 @@ class PruningJobsIntegrationTest {
   }
 
   void npy(String id, byte[] bytes, List<Integer> shape, String dtype) {
-    jobs.npy(id, bytes, shape, dtype);
+    datasets.npy(id, bytes, shape, dtype);
   }
 
   void csv(String id, byte[] bytes, List<ColumnInfo> schema, String label) {
-    jobs.csv(id, bytes, DATA.size(), schema, label);
+    datasets.csv(id, bytes, DATA.size(), schema, label);
   }
 
   JsonNode post(String type, String params) {
@@ -140,8 +144,7 @@ class PruningJobsIntegrationTest {
   }
 
   JsonNode result(JsonNode job) {
-    assertThat(job.get("state").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
-    return jobs.result(job.get("id").asString());
+    return jobs.result(job);
   }
 
   byte[] artifact(JsonNode job, String name) {
@@ -642,7 +645,7 @@ class PruningJobsIntegrationTest {
     List<ColumnInfo> schema = List.of(new ColumnInfo("id", "INTEGER", "FEATURE", 0, labels.length),
         new ColumnInfo("label", "INTEGER", "FEATURE", 0, 3), new ColumnInfo("el2n", "NUMBER", "FEATURE", 0,
             labels.length), new ColumnInfo("name", "STRING", "FEATURE", 0, labels.length));
-    jobs.csv(id, text.toString().getBytes(StandardCharsets.UTF_8), rows, schema, null);
+    datasets.csv(id, text.toString().getBytes(StandardCharsets.UTF_8), rows, schema, null);
   }
 
   @Test
