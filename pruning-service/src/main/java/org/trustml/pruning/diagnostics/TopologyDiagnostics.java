@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.trustml.pruning.manifold.ClassIndex;
 import org.trustml.pruning.manifold.ManifoldEmbedding;
 import org.trustml.pruning.topology.PersistenceDiagram;
@@ -15,7 +19,7 @@ import org.trustml.pruning.topology.VietorisRipsPersistence;
  * Computes the diagnostics of a scored (and optionally selected) dataset class by class: landmarks, the
  * Vietoris–Rips diagram H0 + H1 of the landmarks, Betti curves, the score histogram; then the 2-D map. Seeds: the
  * c-th class's landmarks use the c-th split of {@code SplittableRandom(seed)} and the map the split after the
- * classes, so one class's result does not depend on the others.
+ * classes, so one class's result does not depend on the others or on the thread that computed it.
  */
 public final class TopologyDiagnostics {
 
@@ -51,20 +55,53 @@ public final class TopologyDiagnostics {
 
   private TopologyDiagnostics() {}
 
+  /** The same on one thread. */
   public static DiagnosticsReport run(Input in, DiagnosticsParams params, long seed, Listener listener) {
+    return run(in, params, seed, 1, listener);
+  }
+
+  /**
+   * Classes are diagnosed on up to {@code threads} threads; the report is the same for any thread count. The
+   * listener is told on the calling thread, in class order, as each class finishes.
+   */
+  public static DiagnosticsReport run(Input in, DiagnosticsParams params, long seed, int threads,
+      Listener listener) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+    }
     boolean latent = params.space() == DiagnosticsParams.Space.LATENT;
     double[] points = latent ? in.manifold().latent() : in.manifold().embedded();
     int dimension = latent ? in.manifold().latentDimension() : in.manifold().dimension();
     List<int[]> groups = ClassIndex.members(in.labels());
     SplittableRandom master = new SplittableRandom(seed);
+    long[] seeds = new long[groups.size()];
+    for (int g = 0; g < seeds.length; g++) {
+      seeds[g] = master.split().nextLong();
+    }
     List<DiagnosticsReport.ClassReport> classes = new ArrayList<>();
-    for (int g = 0; g < groups.size(); g++) {
-      int[] members = groups.get(g);
-      String label = in.classNames().get(in.labels()[members[0]]);
-      listener.progress((double) g / (groups.size() + 1), String.format(Locale.ROOT,
-          "class %s (%d/%d): landmarks and persistence of %,d samples", label, g + 1, groups.size(),
-          members.length));
-      classes.add(classReport(label, members, points, dimension, in, params, master.split().nextLong()));
+    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, groups.size())));
+    try {
+      List<Future<DiagnosticsReport.ClassReport>> pending = new ArrayList<>();
+      for (int g = 0; g < groups.size(); g++) {
+        int[] members = groups.get(g);
+        String label = in.classNames().get(in.labels()[members[0]]);
+        long classSeed = seeds[g];
+        pending.add(pool.submit(() -> classReport(label, members, points, dimension, in, params, classSeed)));
+      }
+      for (int g = 0; g < groups.size(); g++) {
+        int[] members = groups.get(g);
+        listener.progress((double) g / (groups.size() + 1), String.format(Locale.ROOT,
+            "class %s (%d/%d): landmarks and persistence of %,d samples", in.classNames().get(in.labels()[members[0]]),
+            g + 1, groups.size(), members.length));
+        classes.add(pending.get(g).get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while diagnosing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
     }
     listener.progress((double) groups.size() / (groups.size() + 1), "2-D map");
     SampleMap map = SampleMap.of(in.manifold().embedded(), in.manifold().dimension(), in.labels(), in.perClass(),

@@ -181,7 +181,7 @@ public class DiagnoseJob implements JobHandler<DiagnoseJob.Params> {
     started = System.nanoTime();
     DiagnosticsReport report = TopologyDiagnostics.run(new TopologyDiagnostics.Input(manifold, data.labels(),
         data.classes(), scores.scores(), kept, manifoldParams.scope() == ManifoldParams.Scope.PER_CLASS), params,
-        ctx.seed(), progress);
+        ctx.seed(), settings.threads(), progress);
     seconds.put("diagnostics", lap(started));
 
     ctx.progress(DiagnoseProgress.CLASSES_DONE, "rendering " + PNG);

@@ -29,7 +29,7 @@ class DiagnoseProgressTest {
         progress);
     TopologyDiagnostics.run(new TopologyDiagnostics.Input(m, DATA.labels, List.of("a", "b", "ring"),
         new double[DATA.size()], null, true), new DiagnosticsParams(20, 4, 50, 8, DiagnosticsParams.Space.MANIFOLD),
-        5, progress);
+        5, 2, progress);
   }
 
   @Test
