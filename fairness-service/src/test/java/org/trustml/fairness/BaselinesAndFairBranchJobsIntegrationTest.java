@@ -221,8 +221,11 @@ class BaselinesAndFairBranchJobsIntegrationTest {
     JsonNode result = result(id);
     assertThat(result.get("tasks").valueStream().map(JsonNode::asString).toList())
         .containsExactly("income", "hired", "senior");
-    assertThat(result.get("trainRows").asInt() + result.get("testRows").asInt()).isEqualTo(700);
+    int fitted = result.get("trainRows").asInt();
+    int held = result.get("validationRows").asInt();
+    assertThat(fitted + held + result.get("testRows").asInt()).isEqualTo(700);
     assertThat(result.get("testRows").asInt()).isBetween(200, 220);
+    assertThat(held).isEqualTo((int) Math.ceil(0.1 * (fitted + held)));
 
     JsonNode out = artifact(id, "fairbranch.json");
     assertThat(out.get("seed").asLong()).isEqualTo(7);
@@ -242,6 +245,19 @@ class BaselinesAndFairBranchJobsIntegrationTest {
             within(1e-12));
       }
     }
+    // FairBranch keeps the epoch with the lowest median validation conflict count (ties: the later); MTL its last
+    JsonNode epochs = report.get("fairBranch").get("epochs");
+    int expected = 1;
+    for (int e = 0; e < 3; e++) {
+      if (epochs.get(e).get("validationConflicts").asDouble()
+          <= epochs.get(expected - 1).get("validationConflicts").asDouble()) {
+        expected = e + 1;
+      }
+    }
+    assertThat(result.get("checkpointEpoch").asInt()).isEqualTo(expected);
+    assertThat(report.get("fairBranch").get("checkpointEpoch").asInt()).isEqualTo(expected);
+    assertThat(report.get("plainMultiTask").get("checkpointEpoch").asInt()).isEqualTo(3);
+    assertThat(report.get("plainMultiTask").get("epochs").get(0).get("validationConflicts").isNull()).isTrue();
     assertThat(result.get("fairBranch").get("meanKnowledgeGain").asDouble())
         .isEqualTo(report.get("fairBranch").get("gains").get(3).get("knowledgeGain").asDouble());
     String text = http.get().uri("/jobs/{id}/artifacts/{name}", id, "fairbranch.txt").retrieve().body(String.class);
@@ -254,7 +270,8 @@ class BaselinesAndFairBranchJobsIntegrationTest {
     String id = submitId("fairness.fairbranch.train", "{\"dataset\":\"ds-tasks\",\"testDataset\":\"ds-tasks-test\","
         + TASKS + ",\"features\":[\"x1\",\"job\"],\"widths\":[8,8],\"epochs\":1,\"chunks\":2}");
     JsonNode result = result(id);
-    assertThat(result.get("trainRows").asInt()).isEqualTo(700);
+    assertThat(result.get("trainRows").asInt()).isEqualTo(630);
+    assertThat(result.get("validationRows").asInt()).isEqualTo(70);
     assertThat(result.get("testRows").asInt()).isEqualTo(150);
     JsonNode out = artifact(id, "fairbranch.json");
     assertThat(out.get("testDataset").asString()).isEqualTo("ds-tasks-test");
@@ -288,6 +305,9 @@ class BaselinesAndFairBranchJobsIntegrationTest {
     JsonNode tau = post("{\"type\":\"fairness.fairbranch.train\",\"params\":{\"dataset\":\"ds-tasks\"," + TASKS
         + ",\"tau\":1.5}}");
     assertThat(tau.get("field").asString()).isEqualTo("params.tau");
+    JsonNode validation = post("{\"type\":\"fairness.fairbranch.train\",\"params\":{\"dataset\":\"ds-tasks\","
+        + TASKS + ",\"validationFraction\":0.6}}");
+    assertThat(validation.get("field").asString()).isEqualTo("params.validationFraction");
   }
 
   @Test

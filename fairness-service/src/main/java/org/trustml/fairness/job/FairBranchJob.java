@@ -50,6 +50,8 @@ public class FairBranchJob implements JobHandler<FairBranchJob.Params> {
 
   /** Chunks the training rows are dealt into by default (branching is decided every {@code branchEvery}). */
   static final int DEFAULT_CHUNKS = 8;
+  /** The paper picks its checkpoint on held-out rows; a tenth of the training rows by default. */
+  static final double DEFAULT_VALIDATION_FRACTION = 0.1;
 
   /**
    * @param column a binary target column
@@ -80,6 +82,8 @@ public class FairBranchJob implements JobHandler<FairBranchJob.Params> {
    * @param tau least CKA affinity that keeps two task groups on one branch (default 0.7)
    * @param learningRate AdamW learning rate (default 1e-3)
    * @param weightDecay AdamW decoupled weight decay (default 0.01)
+   * @param validationFraction share of the training rows held out for FairBranch's checkpoint selection, the epoch
+   *     with the fewest conflicting gradient pairs on them (default 0.1; 0: the last epoch)
    */
   public record Params(
       @NotBlank String dataset,
@@ -97,14 +101,16 @@ public class FairBranchJob implements JobHandler<FairBranchJob.Params> {
       @Min(1) @Max(1000) Integer branchEvery,
       @DecimalMin("0") @DecimalMax("1") Double tau,
       @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double learningRate,
-      @DecimalMin("0") @DecimalMax("1") Double weightDecay) {
+      @DecimalMin("0") @DecimalMax("1") Double weightDecay,
+      @DecimalMin("0") @DecimalMax("0.5") Double validationFraction) {
 
     FairBranchConfig config(long seed) {
       FairBranchConfig d = FairBranchConfig.small(seed);
       return new FairBranchConfig(widths == null ? d.widths() : widths, epochs == null ? d.epochs() : epochs,
           batchSize == null ? d.batchSize() : batchSize, branchEvery == null ? d.branchEvery() : branchEvery,
           tau == null ? d.tau() : tau, learningRate == null ? d.learningRate() : learningRate,
-          weightDecay == null ? d.weightDecay() : weightDecay, seed);
+          weightDecay == null ? d.weightDecay() : weightDecay, seed,
+          validationFraction == null ? DEFAULT_VALIDATION_FRACTION : validationFraction);
     }
 
     List<MultiTaskTables.Task> taskSpecs() {
@@ -268,6 +274,8 @@ public class FairBranchJob implements JobHandler<FairBranchJob.Params> {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("tasks", report.tasks());
     summary.put("trainRows", report.trainRows());
+    summary.put("validationRows", report.validationRows());
+    summary.put("checkpointEpoch", report.fairBranch().checkpointEpoch());
     summary.put("testRows", report.testRows());
     summary.put("plainMultiTask", meanGains(report.plainMultiTask()));
     summary.put("fairBranch", meanGains(report.fairBranch()));

@@ -50,6 +50,27 @@ final class BranchedNet {
     sharedDepth = widths.size();
   }
 
+  private BranchedNet(BranchedNet source) {
+    taskCount = source.taskCount;
+    for (List<Branch> level : source.levels) {
+      List<Branch> copied = new ArrayList<>();
+      for (Branch branch : level) {
+        copied.add(new Branch(branch.tasks(), branch.layer().copy()));
+      }
+      levels.add(copied);
+    }
+    heads = new DenseLayer[taskCount];
+    for (int t = 0; t < taskCount; t++) {
+      heads[t] = source.heads[t].copy();
+    }
+    sharedDepth = source.sharedDepth;
+  }
+
+  /** A snapshot: the same branches and parameters, nothing shared with this net (optimiser moments left out). */
+  BranchedNet copy() {
+    return new BranchedNet(this);
+  }
+
   int depth() {
     return levels.size();
   }

@@ -11,6 +11,8 @@ package org.trustml.fairness.multitask;
  * @param accuracyConflicts the same for accuracy gradients
  * @param headConflicts tasks whose head gradients of L_t and F_t conflict (λ_t set to 0)
  * @param sharedDepth shared layers at the end of the epoch
+ * @param validationConflicts with checkpoint selection: the median over validation batches of the conflicting
+ *     gradient pairs after this epoch (see {@link FairBranchTrainer}); else null
  */
 public record EpochLog(
     String model,
@@ -20,4 +22,5 @@ public record EpochLog(
     int fairnessConflicts,
     int accuracyConflicts,
     int headConflicts,
-    int sharedDepth) {}
+    int sharedDepth,
+    Double validationConflicts) {}

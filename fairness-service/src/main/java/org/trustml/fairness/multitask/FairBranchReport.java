@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param tasks task names
  * @param config hyper-parameters shared by every model
- * @param trainRows training rows
+ * @param trainRows training rows every model fitted
+ * @param validationRows training rows held out for FairBranch's checkpoint selection (0: none)
  * @param testRows test rows
  * @param singleTask one single-task model per task
  * @param plainMultiTask all layers shared, Σ_t L_t
@@ -17,6 +18,7 @@ public record FairBranchReport(
     List<String> tasks,
     FairBranchConfig config,
     int trainRows,
+    int validationRows,
     int testRows,
     List<TaskMetrics> singleTask,
     ModelReport plainMultiTask,
@@ -44,6 +46,10 @@ public record FairBranchReport(
   public String text() {
     StringBuilder out = new StringBuilder();
     out.append(String.format("FairBranch on %d training and %d test rows, tasks %s%n", trainRows, testRows, tasks));
+    if (validationRows > 0) {
+      out.append(String.format("checkpoint: epoch %d of %d, the fewest conflicting gradient pairs (median over batches) "
+          + "on %d held-out training rows%n", fairBranch.checkpointEpoch(), config.epochs(), validationRows));
+    }
     out.append(String.format("widths %s, %d epochs, batch %d, branch every %d chunks, tau %.3f, lr %.2g, seed %d%n%n",
         config.widths(), config.epochs(), config.batchSize(), config.branchEvery(), config.tau(),
         config.learningRate(), config.seed()));

@@ -30,9 +30,17 @@ import org.trustml.ml.Seeds;
  * CKA among the groups' parameter matrices just above the shared layers (heads first), single-linkage grouping with
  * τ, the top shared layer copied per group, and a fresh optimiser.
  *
+ * <h2>Checkpoint</h2>
+ * Given validation rows, FairBranch keeps the epoch with the lowest median, over the validation batches, of
+ * conflicting (> 90°) gradient pairs — the paper's rule; ties go to the later epoch. A batch's count is measured
+ * without updating anything: pairs of tasks whose fairness gradients conflict plus pairs whose accuracy gradients
+ * conflict, on every branched layer two or more tasks share (their weights) and on the shared trunk (the gradients
+ * with respect to its output, the representation every task reads). The paper does not say where it counts on the
+ * trunk; its output is where the tasks' pulls on shared parameters meet [inferred]. Without validation rows the last
+ * epoch's model is returned.
+ *
  * <p>Deterministic on the CPU for a seed: initialisation and batch order come from Java generators, the optimiser
- * runs in Java. The paper's checkpoint selection (lowest median conflict count on validation) is not done: the
- * last epoch's model is returned.
+ * runs in Java; measuring a checkpoint draws no random numbers and changes no state.
  */
 public final class FairBranchTrainer {
 
@@ -57,8 +65,15 @@ public final class FairBranchTrainer {
     this.listener = listener;
   }
 
-  /** A trained network with its history. */
-  public record Trained(String name, BranchedNet net, List<BranchEvent> branching, List<EpochLog> epochs) {
+  /**
+   * A trained network with its history.
+   *
+   * @param net the network of the checkpoint epoch
+   * @param branching every branching of the run, also those after the checkpoint epoch
+   * @param checkpointEpoch the epoch whose network this is (the last one without checkpoint selection)
+   */
+  public record Trained(String name, BranchedNet net, List<BranchEvent> branching, List<EpochLog> epochs,
+      int checkpointEpoch) {
 
     /** Predicted 0/1 labels per task and row ({@code logit ≥ 0}). */
     public int[][] predict(NDManager manager, MultiTaskData data) {
@@ -84,8 +99,17 @@ public final class FairBranchTrainer {
     }
   }
 
-  /** Trains a new network on {@code data} (its chunks in order, rows shuffled within each chunk). */
+  /** Trains a new network on {@code data} (its chunks in order, rows shuffled within each chunk); the last epoch. */
   public Trained train(String name, MultiTaskData data, Mode mode) {
+    return train(name, data, null, mode);
+  }
+
+  /**
+   * The same; in FairBranch mode with {@code validation} rows (may be null) the epoch with the fewest conflicting
+   * gradient pairs on them is kept.
+   */
+  public Trained train(String name, MultiTaskData data, MultiTaskData validation, Mode mode) {
+    boolean checkpoints = validation != null && validation.rows() > 0 && mode == Mode.FAIR_BRANCH;
     SplittableRandom random = Seeds.newRandom(config.seed());
     BranchedNet net = new BranchedNet(data.featureCount(), config.widths(), data.taskCount(), random.split());
     SplittableRandom order = random.split();
@@ -95,6 +119,9 @@ public final class FairBranchTrainer {
     List<int[]> chunks = chunkRows(data);
     List<BranchEvent> events = new ArrayList<>();
     List<EpochLog> logs = new ArrayList<>();
+    BranchedNet best = null;
+    double bestConflicts = Double.POSITIVE_INFINITY;
+    int bestEpoch = config.epochs();
     int chunksSeen = 0;
     for (int epoch = 1; epoch <= config.epochs(); epoch++) {
       StepStats stats = new StepStats();
@@ -107,7 +134,7 @@ public final class FairBranchTrainer {
         for (int start = 0; start < rows.length; start += config.batchSize()) {
           int[] batch = Arrays.copyOfRange(rows, start, Math.min(rows.length, start + config.batchSize()));
           optimiser.nextStep();
-          step(net, data, batch, mode, lambda, optimiser, stats);
+          step(net, data, batch, mode, lambda, optimiser, stats, false);
         }
         chunksSeen++;
         if (mode == Mode.FAIR_BRANCH && chunksSeen % config.branchEvery() == 0) {
@@ -119,10 +146,44 @@ public final class FairBranchTrainer {
           }
         }
       }
-      logs.add(stats.log(name, epoch, net.sharedDepth()));
+      Double conflicts = null;
+      if (checkpoints) {
+        conflicts = validationConflicts(net, validation, lambda);
+        if (conflicts <= bestConflicts) {
+          bestConflicts = conflicts;
+          bestEpoch = epoch;
+          best = net.copy();
+        }
+      }
+      logs.add(stats.log(name, epoch, net.sharedDepth(), conflicts));
       listener.epochDone(name, epoch, config.epochs());
     }
-    return new Trained(name, net, events, logs);
+    return new Trained(name, checkpoints ? best : net, events, logs, bestEpoch);
+  }
+
+  /** The median over validation batches (in row order) of the conflicting gradient pairs, nothing updated. */
+  private double validationConflicts(BranchedNet net, MultiTaskData validation, float[] lambda) {
+    int rows = validation.rows();
+    int[] counts = new int[(rows + config.batchSize() - 1) / config.batchSize()];
+    for (int b = 0; b < counts.length; b++) {
+      int start = b * config.batchSize();
+      int[] batch = new int[Math.min(rows, start + config.batchSize()) - start];
+      for (int k = 0; k < batch.length; k++) {
+        batch[k] = start + k;
+      }
+      StepStats measured = new StepStats();
+      step(net, validation, batch, Mode.FAIR_BRANCH, lambda.clone(), null, measured, true);
+      counts[b] = measured.fairnessConflicts + measured.accuracyConflicts + measured.sharedConflicts;
+    }
+    return median(counts);
+  }
+
+  /** The median (the mean of the two middle values for an even count). */
+  static double median(int[] values) {
+    int[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int m = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2.0;
   }
 
   private BranchEvent maybeBranch(BranchedNet net, List<String> taskNames, int epoch, int chunksSeen) {
@@ -170,9 +231,12 @@ public final class FairBranchTrainer {
     return tasks.stream().map(taskNames::get).toList();
   }
 
-  /** One forward-backward-update on a batch. */
-  private void step(
-      BranchedNet net, MultiTaskData data, int[] batch, Mode mode, float[] lambda, AdamW optimiser, StepStats stats) {
+  /**
+   * One forward-backward-update on a batch; with {@code measure}, forward and backward only: conflicts counted with
+   * unweighted fairness gradients (shared trunk included), nothing updated, λ untouched.
+   */
+  private void step(BranchedNet net, MultiTaskData data, int[] batch, Mode mode, float[] lambda, AdamW optimiser,
+      StepStats stats, boolean measure) {
     int n = batch.length;
     int f = data.featureCount();
     int tasks = data.taskCount();
@@ -233,10 +297,10 @@ public final class FairBranchTrainer {
             collector.backward(objective);
             float[] weight = new float[tasks];
             for (int t = 0; t < tasks; t++) {
-              weight[t] = fairnessOn ? lambda[t] : 0f;
+              weight[t] = measure ? 1f : fairnessOn ? lambda[t] : 0f;
             }
             // heads: not shared, no surgery; λ for the next step from the unweighted head gradients
-            for (int t = 0; t < tasks; t++) {
+            for (int t = 0; t < tasks && !measure; t++) {
               float[][] gf = gradients(head[t][0]);
               float[][] gl = gradients(head[t][1]);
               double conflict = GradientSurgery.dot(gf[0], gl[0]) + GradientSurgery.dot(gf[1], gl[1]);
@@ -277,8 +341,21 @@ public final class FairBranchTrainer {
                   addInto(gb, pfb.gradients()[m]);
                   addInto(gb, pab.gradients()[m]);
                 }
-                optimiser.update(branch.layer(), gw, gb);
+                if (!measure) {
+                  optimiser.update(branch.layer(), gw, gb);
+                }
               }
+            }
+            if (measure) {
+              float[][] fairness = new float[tasks][];
+              float[][] accuracy = new float[tasks][];
+              for (int t = 0; t < tasks; t++) {
+                fairness[t] = inputs[t][0].getGradient().toFloatArray();
+                accuracy[t] = inputs[t][1].getGradient().toFloatArray();
+              }
+              stats.sharedConflicts += conflictingPairs(fairness) + conflictingPairs(accuracy);
+              stats.add(accuracyLoss, fairnessLoss);
+              return null;
             }
             // the trunk: Σ_t (λ_t ∂F_t + ∂L_t) w.r.t. its output, pushed down by a second backward pass
             float[] upstream = new float[trunkOut.length];
@@ -298,6 +375,17 @@ public final class FairBranchTrainer {
           }
           return null;
         });
+  }
+
+  /** Pairs (a, b), a &lt; b, whose gradients point more than 90° apart. */
+  static int conflictingPairs(float[][] gradients) {
+    int count = 0;
+    for (int a = 0; a < gradients.length; a++) {
+      for (int b = a + 1; b < gradients.length; b++) {
+        count += GradientSurgery.dot(gradients[a], gradients[b]) < 0 ? 1 : 0;
+      }
+    }
+    return count;
   }
 
   private static float[][] gradients(NDArray[] parameters) {
@@ -362,6 +450,7 @@ public final class FairBranchTrainer {
     int fairnessConflicts;
     int accuracyConflicts;
     int headConflicts;
+    int sharedConflicts;
 
     void add(double accuracy, double fairness) {
       steps++;
@@ -369,7 +458,7 @@ public final class FairBranchTrainer {
       fairnessLoss += fairness;
     }
 
-    EpochLog log(String model, int epoch, int sharedDepth) {
+    EpochLog log(String model, int epoch, int sharedDepth, Double validationConflicts) {
       int d = Math.max(steps, 1);
       return new EpochLog(
           model,
@@ -379,7 +468,8 @@ public final class FairBranchTrainer {
           fairnessConflicts,
           accuracyConflicts,
           headConflicts,
-          sharedDepth);
+          sharedDepth,
+          validationConflicts);
     }
   }
 }

@@ -10,9 +10,10 @@ import java.util.List;
  * @param gains per-task gains, then their mean as the last entry
  * @param branching the branching history (empty for the plain model)
  * @param epochs per-epoch losses and gradient-conflict counts
+ * @param checkpointEpoch the epoch whose network was evaluated
  */
-public record ModelReport(
-    String model, List<TaskMetrics> tasks, List<TaskGains> gains, List<BranchEvent> branching, List<EpochLog> epochs) {
+public record ModelReport(String model, List<TaskMetrics> tasks, List<TaskGains> gains, List<BranchEvent> branching,
+    List<EpochLog> epochs, int checkpointEpoch) {
 
   /** The mean gains (the last entry of {@link #gains()}). */
   public TaskGains mean() {

@@ -32,7 +32,7 @@ public final class FairBranchFullRun {
     if (trainRows > 0) {
       split = split.head(trainRows, split.test().rows(), 0, 1, 2, 3, 4);
     }
-    FairBranchConfig config = new FairBranchConfig(widths, epochs, 256, 4, tau, 1e-3, 0.01, seed);
+    FairBranchConfig config = new FairBranchConfig(widths, epochs, 256, 4, tau, 1e-3, 0.01, seed, 0.1);
     long start = System.nanoTime();
     TrainingListener progress =
         new TrainingListener() {

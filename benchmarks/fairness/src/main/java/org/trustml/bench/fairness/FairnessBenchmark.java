@@ -83,8 +83,17 @@ public final class FairnessBenchmark {
             + "age and fnlwgt standardised plus one-hot workclass, occupation, race and native-country (73 "
             + "columns). Training rows dealt round-robin into 8 chunks (the paper streams US states).\n\n");
     md.append(String.format("Settings: widths %s, %d epochs, batch 256, branching every 4 chunks, τ 0.7, AdamW lr 1e-3,"
-        + " decay 0.01, seed %d; %d training rows, %d test rows; %.0f s.%n%n", s.branchWidths(), s.branchEpochs(),
-        Settings.SEED, r.report().trainRows(), r.report().testRows(), r.seconds()));
+        + " decay 0.01, seed %d; %d training rows (every model), %d held out for FairBranch's checkpoint, %d test "
+        + "rows; %.0f s.%n%n", s.branchWidths(), s.branchEpochs(), Settings.SEED, r.report().trainRows(),
+        r.report().validationRows(), r.report().testRows(), r.seconds()));
+    md.append("Checkpoint (the paper's rule): after each epoch FairBranch counts, on every batch of the held-out rows, "
+        + "the task pairs whose fairness gradients conflict (> 90°) plus those whose accuracy gradients do, on each "
+        + "branched layer two or more tasks share and on the shared trunk's output; the epoch with the lowest median "
+        + "is kept (ties: the later). Medians by epoch: ")
+        .append(r.report().fairBranch().epochs().stream().map(e -> String.format("%d: %.1f", e.epoch(),
+            e.validationConflicts())).collect(java.util.stream.Collectors.joining(", ")))
+        .append(String.format(" → epoch %d. MTL and the single-task models keep their last epoch.%n%n",
+            r.report().fairBranch().checkpointEpoch()));
     md.append("KG = accuracy(multi-task) − accuracy(single-task) (higher is better); DG-EP / DG-EO = the multi-task "
         + "model's |ΔTPR| / |ΔTPR| + |ΔTNR| minus the single-task model's (lower is better). MTL = all layers shared; "
         + "FB = FairBranch.\n\n```\n").append(r.report().gainsTable()).append("```\n");
