@@ -35,6 +35,14 @@ public final class MlEngine {
   public static final String ENGINE_NAME = "PyTorch";
 
   private static final Logger log = LoggerFactory.getLogger(MlEngine.class);
+  /**
+   * MKL's conditional numerical reproducibility switch, read once when MKL loads (so only from the environment):
+   * {@value #REPRODUCIBLE_BLAS_MODE} keeps the fastest kernels and makes their results independent of memory
+   * alignment. The build's tests, the benchmarks, {@code ./trustml}, the image and the manifests set it.
+   */
+  public static final String REPRODUCIBLE_BLAS = "MKL_CBWR";
+
+  public static final String REPRODUCIBLE_BLAS_MODE = "AUTO,STRICT";
 
   private static Engine engine; // guarded by MlEngine.class
   private static Path loadedFrom; // guarded by MlEngine.class
@@ -113,6 +121,12 @@ public final class MlEngine {
         Engine.getDjlVersion(),
         loadedFrom,
         gpuCount);
+    if (System.getenv(REPRODUCIBLE_BLAS) == null) {
+      // MKL picks its kernels by the buffers' alignment, so the same seeded training can end in different bits
+      log.warn("{} is not set: PyTorch's MKL matrix products may differ in their last bits from run to run, and "
+          + "seeded trainings with them; set {}={} for bitwise reproducible runs", REPRODUCIBLE_BLAS,
+          REPRODUCIBLE_BLAS, REPRODUCIBLE_BLAS_MODE);
+    }
     return engine;
   }
 
