@@ -68,6 +68,7 @@ public final class FairBranchExperiment {
     for (int i = 0; i < n; i++) {
       order[i] = i;
     }
+    // a stream of its own: the trainers draw initialisation and batch order from the same seed
     SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
     for (int i = n - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
