@@ -92,6 +92,8 @@ class FheServiceIntegrationTest {
   @Autowired ArtifactStore store;
   @MockitoBean CatalogClient catalog;
   RestClient http;
+  /** The jobs API as {@link #TENANT}. */
+  JobsHttp jobs;
 
   @BeforeAll
   static void clientKeys() {
@@ -109,6 +111,7 @@ class FheServiceIntegrationTest {
   void setUp() {
     http = RestClient.builder().baseUrl("http://localhost:" + port + "/api/v1/fhe")
         .defaultStatusHandler(HttpStatusCode::isError, (req, res) -> {}).build();
+    jobs = jobsOf(TENANT);
     given(catalog.model(anyString(), anyString())).willAnswer(inv -> {
       throw ProblemException.notFound("model", inv.getArgument(1));
     });
@@ -159,25 +162,25 @@ class FheServiceIntegrationTest {
   }
 
   /** The jobs API as {@code tenant}. */
-  JobsHttp jobs(String tenant) {
+  JobsHttp jobsOf(String tenant) {
     return new JobsHttp(port, "/api/v1/fhe", tenant, 1, Duration.ofSeconds(60));
   }
 
   ResponseEntity<JsonNode> submit(String tenant, String type, String params) {
-    return jobs(tenant).submit(type, params);
+    return jobsOf(tenant).submit(type, params);
   }
 
   JsonNode finished(ResponseEntity<JsonNode> submitted) {
     assertThat(submitted.getStatusCode().value()).as(String.valueOf(submitted.getBody())).isEqualTo(202);
-    return jobs(TENANT).awaitEnd(submitted.getBody().get("id").asString());
+    return jobs.awaitEnd(submitted.getBody().get("id").asString());
   }
 
   JsonNode job(String id) {
-    return jobs(TENANT).job(id);
+    return jobs.job(id);
   }
 
   JsonNode result(JsonNode job) {
-    return jobs(TENANT).result(job);
+    return jobs.result(job);
   }
 
   JsonNode compile(String model) {
@@ -691,7 +694,7 @@ class FheServiceIntegrationTest {
     ArtifactRef ref = store.putText(PolyNetworkFormat.toJson(network), "application/json", "o.json");
     given(catalog.model(eq(tenant), eq("mdl-own"))).willReturn(new ModelDescriptor("mdl-own", tenant, "o",
         PolyNetworkFormat.FORMAT, ref, null, Lineage.upload(), OffsetDateTime.now()));
-    JobsHttp jobs = jobs(tenant);
+    JobsHttp jobs = jobsOf(tenant);
     return jobs.result(jobs.run("fhe.compile", "{\"model\":\"mdl-own\"}"));
   }
 }

@@ -148,7 +148,7 @@ public final class FairBranchTrainer {
       }
       Double conflicts = null;
       if (checkpoints) {
-        conflicts = validationConflicts(net, validation, lambda);
+        conflicts = validationConflicts(net, validation);
         if (conflicts <= bestConflicts) {
           bestConflicts = conflicts;
           bestEpoch = epoch;
@@ -162,7 +162,8 @@ public final class FairBranchTrainer {
   }
 
   /** The median over validation batches (in row order) of the conflicting gradient pairs, nothing updated. */
-  private double validationConflicts(BranchedNet net, MultiTaskData validation, float[] lambda) {
+  private double validationConflicts(BranchedNet net, MultiTaskData validation) {
+    float[] unused = new float[validation.taskCount()]; // measuring reads no λ and sets none
     int rows = validation.rows();
     int[] counts = new int[(rows + config.batchSize() - 1) / config.batchSize()];
     for (int b = 0; b < counts.length; b++) {
@@ -172,7 +173,7 @@ public final class FairBranchTrainer {
         batch[k] = start + k;
       }
       StepStats measured = new StepStats();
-      step(net, validation, batch, Mode.FAIR_BRANCH, lambda.clone(), null, measured, true);
+      step(net, validation, batch, Mode.FAIR_BRANCH, unused, null, measured, true);
       counts[b] = measured.fairnessConflicts + measured.accuracyConflicts + measured.sharedConflicts;
     }
     return median(counts);

@@ -4,12 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.trustml.pruning.manifold.ClassIndex;
 import org.trustml.pruning.manifold.ManifoldEmbedding;
+import org.trustml.pruning.parallel.OrderedTasks;
 import org.trustml.pruning.topology.PersistenceDiagram;
 import org.trustml.pruning.topology.PointCloud;
 import org.trustml.pruning.topology.RipsParams;
@@ -66,9 +64,6 @@ public final class TopologyDiagnostics {
    */
   public static DiagnosticsReport run(Input in, DiagnosticsParams params, long seed, int threads,
       Listener listener) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
-    }
     boolean latent = params.space() == DiagnosticsParams.Space.LATENT;
     double[] points = latent ? in.manifold().latent() : in.manifold().embedded();
     int dimension = latent ? in.manifold().latentDimension() : in.manifold().dimension();
@@ -78,31 +73,19 @@ public final class TopologyDiagnostics {
     for (int g = 0; g < seeds.length; g++) {
       seeds[g] = master.split().nextLong();
     }
-    List<DiagnosticsReport.ClassReport> classes = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, Math.max(1, groups.size())));
-    try {
-      List<Future<DiagnosticsReport.ClassReport>> pending = new ArrayList<>();
-      for (int g = 0; g < groups.size(); g++) {
-        int[] members = groups.get(g);
-        String label = in.classNames().get(in.labels()[members[0]]);
-        long classSeed = seeds[g];
-        pending.add(pool.submit(() -> classReport(label, members, points, dimension, in, params, classSeed)));
-      }
-      for (int g = 0; g < groups.size(); g++) {
-        int[] members = groups.get(g);
-        listener.progress((double) g / (groups.size() + 1), String.format(Locale.ROOT,
-            "class %s (%d/%d): landmarks and persistence of %,d samples", in.classNames().get(in.labels()[members[0]]),
-            g + 1, groups.size(), members.length));
-        classes.add(pending.get(g).get());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while diagnosing", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<Callable<DiagnosticsReport.ClassReport>> tasks = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      int[] members = groups.get(g);
+      String label = in.classNames().get(in.labels()[members[0]]);
+      long classSeed = seeds[g];
+      tasks.add(() -> classReport(label, members, points, dimension, in, params, classSeed));
     }
+    List<DiagnosticsReport.ClassReport> classes = OrderedTasks.run(threads, tasks, "diagnosing", g -> {
+      int[] members = groups.get(g);
+      listener.progress((double) g / (groups.size() + 1), String.format(Locale.ROOT,
+          "class %s (%d/%d): landmarks and persistence of %,d samples", in.classNames().get(in.labels()[members[0]]),
+          g + 1, groups.size(), members.length));
+    });
     listener.progress((double) groups.size() / (groups.size() + 1), "2-D map");
     SampleMap map = SampleMap.of(in.manifold().embedded(), in.manifold().dimension(), in.labels(), in.perClass(),
         in.scores(), in.kept(), params.mapPoints(), master.split().nextLong());

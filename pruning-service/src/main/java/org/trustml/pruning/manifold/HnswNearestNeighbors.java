@@ -2,10 +2,8 @@ package org.trustml.pruning.manifold;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
+import org.trustml.pruning.parallel.OrderedTasks;
 
 /**
  * Approximate k nearest neighbours of every point through an {@link HnswIndex}: index all points, then search for
@@ -41,26 +39,16 @@ public final class HnswNearestNeighbors {
       searchRows(index, points, dimension, metric, k, width, 0, n, neighbors, distances);
       return new KnnGraph(n, k, neighbors, distances);
     }
-    ExecutorService pool = Executors.newFixedThreadPool(blocks);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int b = 0; b < blocks; b++) {
-        int from = (int) ((long) n * b / blocks);
-        int to = (int) ((long) n * (b + 1) / blocks);
-        done.add(pool.submit(() -> searchRows(index, points, dimension, metric, k, width, from, to, neighbors,
-            distances)));
-      }
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while searching the HNSW index", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<Callable<Void>> searches = new ArrayList<>();
+    for (int b = 0; b < blocks; b++) {
+      int from = (int) ((long) n * b / blocks);
+      int to = (int) ((long) n * (b + 1) / blocks);
+      searches.add(() -> {
+        searchRows(index, points, dimension, metric, k, width, from, to, neighbors, distances);
+        return null;
+      });
     }
+    OrderedTasks.run(blocks, searches, "searching the HNSW index");
     return new KnnGraph(n, k, neighbors, distances);
   }
 

@@ -3,10 +3,8 @@ package org.trustml.pruning.manifold;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
+import org.trustml.pruning.parallel.OrderedTasks;
 
 /**
  * The global stage G of the design note: normalise, then embed per class or globally. Classes run in parallel on
@@ -46,29 +44,19 @@ public final class ManifoldStage {
     for (int g = 0; g < seeds.length; g++) {
       seeds[g] = master.split().nextLong();
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(params.threads(), Math.max(1, groups.size())));
     // threads the classes leave idle search HNSW indexes (a global scope is one group)
     int knnThreads = Math.max(1, params.threads() / Math.max(1, groups.size()));
-    try {
-      List<Future<double[]>> results = new ArrayList<>();
-      for (int g = 0; g < groups.size(); g++) {
-        int[] members = groups.get(g);
-        UmapParams classParams = params.umap().withSeed(seeds[g]);
-        results.add(pool.submit(() -> params.method() == ManifoldParams.Method.PCA
-            ? PrincipalComponents.project(ClassIndex.gather(z, dimension, members), dimension, d)
-            : Umap.embed(ClassIndex.gather(z, dimension, members), dimension, classParams, listener,
-                knnThreads)));
-      }
-      for (int g = 0; g < groups.size(); g++) {
-        ClassIndex.scatter(results.get(g).get(), d, groups.get(g), u);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while embedding", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } finally {
-      pool.shutdownNow();
+    List<Callable<double[]>> tasks = new ArrayList<>();
+    for (int g = 0; g < groups.size(); g++) {
+      int[] members = groups.get(g);
+      UmapParams classParams = params.umap().withSeed(seeds[g]);
+      tasks.add(() -> params.method() == ManifoldParams.Method.PCA
+          ? PrincipalComponents.project(ClassIndex.gather(z, dimension, members), dimension, d)
+          : Umap.embed(ClassIndex.gather(z, dimension, members), dimension, classParams, listener, knnThreads));
+    }
+    List<double[]> embedded = OrderedTasks.run(params.threads(), tasks, "embedding");
+    for (int g = 0; g < groups.size(); g++) {
+      ClassIndex.scatter(embedded.get(g), d, groups.get(g), u);
     }
     return new ManifoldEmbedding(z, dimension, u, d);
   }

@@ -1,12 +1,12 @@
 package org.trustml.pruning.score;
 
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 import org.trustml.pruning.manifold.ClassIndex;
 import org.trustml.pruning.manifold.ManifoldEmbedding;
 import org.trustml.pruning.manifold.ManifoldParams;
+import org.trustml.pruning.parallel.OrderedTasks;
 
 /**
  * The local stage L of the design note: the structural-complexity score of every sample. Per group (class, or all
@@ -66,18 +66,11 @@ public final class StructuralComplexityScorer {
     int[][] patches = Patches.of(u, dimension, params.patchK(), seed);
     double[][] contributions = new double[members.length][];
     PatchScorer scorer = new PatchScorer(params);
-    try {
-      pool.submit(() -> IntStream.range(0, members.length).parallel().forEach(i -> {
-        contributions[i] = scorer.contributions(PatchGeometry.gather(z, latentDimension, patches[i]),
-            latentDimension, PatchGeometry.gather(u, dimension, patches[i]), dimension);
-        patchDone.run();
-      })).get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while scoring patches", e);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    }
+    OrderedTasks.await(pool.submit(() -> IntStream.range(0, members.length).parallel().forEach(i -> {
+      contributions[i] = scorer.contributions(PatchGeometry.gather(z, latentDimension, patches[i]),
+          latentDimension, PatchGeometry.gather(u, dimension, patches[i]), dimension);
+      patchDone.run();
+    })), "scoring patches");
     double[] sum = new double[members.length];
     int[] count = new int[members.length];
     boolean centreOnly = params.variant() == LocalScoreParams.Variant.LEAVE_ONE_OUT;

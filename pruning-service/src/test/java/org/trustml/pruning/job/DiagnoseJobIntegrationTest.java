@@ -99,24 +99,16 @@ class DiagnoseJobIntegrationTest {
   void setUp() {
     jobs = new JobsHttp(port, "/api/v1/pruning", null, SEED, Duration.ofSeconds(90));
     datasets = new PruningDatasets(store, catalog, OWNER);
-    npy("ring", NpyWriter.float32(POINTS, LABELS.length, D), List.of(LABELS.length, D), "float32");
-    npy("ring-labels", NpyWriter.int64(LABELS), List.of(LABELS.length), "int64");
+    datasets.npy("ring", NpyWriter.float32(POINTS, LABELS.length, D), List.of(LABELS.length, D), "float32");
+    datasets.npy("ring-labels", NpyWriter.int64(LABELS), List.of(LABELS.length), "int64");
     float[] other = POINTS.clone();
     other[0] += 1;
-    npy("other", NpyWriter.float32(other, LABELS.length, D), List.of(LABELS.length, D), "float32");
+    datasets.npy("other", NpyWriter.float32(other, LABELS.length, D), List.of(LABELS.length, D), "float32");
     given(catalog.registerDataset(any())).willAnswer(inv -> {
       DatasetRegistration r = inv.getArgument(0);
       return new DatasetDescriptor("sub-" + UUID.randomUUID(), r.owner(), r.name(), r.format(), r.artifact(), 0, 0,
           List.of(), r.labelColumn(), r.protectedColumns(), List.of(), null, r.lineage(), OffsetDateTime.now());
     });
-  }
-
-  void npy(String id, byte[] bytes, List<Integer> shape, String dtype) {
-    datasets.npy(id, bytes, shape, dtype);
-  }
-
-  JsonNode post(String type, String params) {
-    return jobs.post(type, params);
   }
 
   /** Runs a job that must succeed: its id. */
@@ -126,16 +118,8 @@ class DiagnoseJobIntegrationTest {
     return done.get("id").asString();
   }
 
-  JsonNode result(String id) {
-    return jobs.result(id);
-  }
-
-  byte[] artifact(String id, String name) {
-    return jobs.artifact(id, name);
-  }
-
   void assertRefused(String params, String problem, String field, String detail) {
-    JsonNode refused = post("pruning.diagnose", params);
+    JsonNode refused = jobs.post("pruning.diagnose", params);
     assertThat(refused.get("status").asInt()).as(refused.toString()).isEqualTo(400);
     assertThat(refused.get("type").asString()).as(refused.toString()).isEqualTo("urn:trustml:problem:" + problem);
     assertThat(refused.get("field").asString()).as(refused.toString()).isEqualTo(field);
@@ -151,14 +135,14 @@ class DiagnoseJobIntegrationTest {
     String score = run("pruning.score", "{\"embeddings\":" + INPUT + "," + QUICK + "}");
     String select = run("pruning.select", "{\"embeddings\":" + INPUT + ",\"scores\":\"" + score
         + "\",\"pruneRate\":0.75}");
-    int[] keptIds = NpyReader.readInts(new ByteArrayInputStream(artifact(select, "kept.npy"))).data();
-    JsonNode selected = result(select);
+    int[] keptIds = NpyReader.readInts(new ByteArrayInputStream(jobs.artifact(select, "kept.npy"))).data();
+    JsonNode selected = jobs.result(select);
 
     // in the latent space (the L2-normalised inputs) the ring is a unit circle: one bar from about the landmarks'
     // spacing to about √3, every other bar short
     String diagnose = run("pruning.diagnose", "{\"scores\":\"" + score + "\",\"selection\":\"" + select
         + "\",\"maxPoints\":50,\"bins\":8,\"mapPoints\":100,\"space\":\"latent\"}");
-    JsonNode report = json.readTree(artifact(diagnose, "diagnostics.json"));
+    JsonNode report = json.readTree(jobs.artifact(diagnose, "diagnostics.json"));
     assertThat(report.get("space").asString()).isEqualTo("latent");
     JsonNode blob = report.get("classes").get(0);
     JsonNode ring = report.get("classes").get(1);
@@ -211,10 +195,10 @@ class DiagnoseJobIntegrationTest {
       assertThat(map.get("classes").get(r).asInt()).isEqualTo(LABELS[id]);
     }
 
-    BufferedImage png = ImageIO.read(new ByteArrayInputStream(artifact(diagnose, "diagnostics.png")));
+    BufferedImage png = ImageIO.read(new ByteArrayInputStream(jobs.artifact(diagnose, "diagnostics.png")));
     assertThat(png).isNotNull();
     assertThat(png.getWidth()).isEqualTo(1500);
-    JsonNode manifest = json.readTree(artifact(diagnose, "manifest.json"));
+    JsonNode manifest = json.readTree(jobs.artifact(diagnose, "manifest.json"));
     assertThat(manifest.get("seed").asLong()).isEqualTo(SEED);
     assertThat(manifest.get("scoresJob").asString()).isEqualTo(score);
     assertThat(manifest.get("selectionJob").asString()).isEqualTo(select);
@@ -224,13 +208,13 @@ class DiagnoseJobIntegrationTest {
     assertThat(manifest.get("manifold").get("epochs").asInt()).isEqualTo(60);
     assertThat(manifest.get("datasets").toString()).isEqualTo("[\"ring\",\"ring-labels\"]");
     assertThat(manifest.get("seconds").has("manifold")).isTrue();
-    JsonNode summary = result(diagnose);
+    JsonNode summary = jobs.result(diagnose);
     assertThat(summary.get("classes").get("1").get("longestH1").asDouble()).isEqualTo(longest);
 
     // without a selection, in the manifold space: every sample on the map (5,000 > 160), at the coordinates of the
     // library's manifold on the score job's seed and switches, projected per class
     String plain = run("pruning.diagnose", "{\"scores\":\"" + score + "\",\"maxPoints\":30}");
-    JsonNode manifoldReport = json.readTree(artifact(plain, "diagnostics.json"));
+    JsonNode manifoldReport = json.readTree(jobs.artifact(plain, "diagnostics.json"));
     assertThat(manifoldReport.get("space").asString()).isEqualTo("manifold");
     assertThat(manifoldReport.get("classes").get(0).has("kept")).isTrue();
     assertThat(manifoldReport.get("classes").get(0).get("kept").isNull()).isTrue();
@@ -246,7 +230,7 @@ class DiagnoseJobIntegrationTest {
     for (int i = 0; i < stored.length; i++) {
       stored[i] = (float) m.embedded()[i];
     }
-    org.trustml.core.dataset.NpyArray written = NpyReader.readFloats(new ByteArrayInputStream(artifact(score,
+    org.trustml.core.dataset.NpyArray written = NpyReader.readFloats(new ByteArrayInputStream(jobs.artifact(score,
         "manifold.npy")));
     assertThat(written.shape()).containsExactly(LABELS.length, m.dimension());
     for (int i = 0; i < stored.length; i++) {
@@ -268,7 +252,7 @@ class DiagnoseJobIntegrationTest {
     assertThat(jdbc.sql("DELETE FROM job_artifact WHERE job_id = ? AND name = 'manifold.npy'")
         .param(UUID.fromString(older)).update()).isEqualTo(1);
     String rerun = run("pruning.diagnose", "{\"scores\":\"" + older + "\",\"maxPoints\":30}");
-    JsonNode rerunMap = json.readTree(artifact(rerun, "diagnostics.json")).get("map");
+    JsonNode rerunMap = json.readTree(jobs.artifact(rerun, "diagnostics.json")).get("map");
     SampleMap fromRerun = SampleMap.of(m.embedded(), m.dimension(), LABELS, true, new double[LABELS.length], null,
         5_000, 0);
     boolean differsFromStored = false;
