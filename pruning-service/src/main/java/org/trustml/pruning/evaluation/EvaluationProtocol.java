@@ -19,6 +19,8 @@ import org.trustml.pruning.encoder.Architecture;
  * @param seeds              at least one; seed s both selects (UMAP, sampling) and trains; two or more for the
  *                           overlap across seeds
  * @param iterations         optimizer steps of every coreset training (equal iterations, the CCS protocol)
+ * @param equalEpochs        also train every coreset for as many epochs as the iterations give the full training set
+ *                           ({@link #equalEpochSteps}), the design note's second protocol, in a table of its own
  * @param noiseLevels        σ as multiples of the median nearest-neighbour distance, each > 0; may be empty
  * @param nearestNeighborSample points the median nearest-neighbour distance is taken over
  * @param methods            the methods, at least one
@@ -26,7 +28,7 @@ import org.trustml.pruning.encoder.Architecture;
  */
 public record EvaluationProtocol(String dataset, Architecture selectionEncoder, int encoderEpochs,
     Architecture trainedModel, Architecture transferEncoder, Architecture transferTrained, double[] rates,
-    long[] seeds, long iterations, double[] noiseLevels, int nearestNeighborSample, List<EvaluatedMethod> methods,
+    long[] seeds, long iterations, boolean equalEpochs, double[] noiseLevels, int nearestNeighborSample, List<EvaluatedMethod> methods,
     long seed) {
 
   /** Validates and copies. */
@@ -70,6 +72,14 @@ public record EvaluationProtocol(String dataset, Architecture selectionEncoder, 
     if (methods.isEmpty() || methods.stream().distinct().count() != methods.size()) {
       throw new IllegalArgumentException("methods must be at least one and distinct, got " + methods);
     }
+  }
+
+  /**
+   * Steps that give a coreset of {@code kept} samples out of {@code total} the epochs {@link #iterations} give all
+   * {@code total}: iterations × kept / total, rounded, at least 1.
+   */
+  public long equalEpochSteps(int kept, int total) {
+    return Math.max(1, Math.round((double) iterations * kept / total));
   }
 
   /** The rate noise and transfer are measured at: the highest. */

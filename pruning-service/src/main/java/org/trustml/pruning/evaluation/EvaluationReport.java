@@ -10,7 +10,8 @@ import java.util.List;
  * @param encoders                  the encoders trained on the full training set
  * @param medianNearestNeighborDistance of the selection encoder's embeddings; noise σ are multiples of it
  * @param fullData                  the trained model on the whole training set at the same iterations, per seed
- * @param accuracy                  one cell per method and rate, in protocol order
+ * @param accuracy                  one cell per method and rate, in protocol order: equal iterations
+ * @param accuracyEqualEpochs       the same coresets trained for equal epochs (empty unless the protocol asks)
  * @param seedOverlap               per method and rate, the mean pairwise Jaccard of the kept sets across seeds
  *                                  (empty with one seed)
  * @param coverage                  per method and rate, how the first seed's kept set covers the selection
@@ -22,6 +23,7 @@ import java.util.List;
  */
 public record EvaluationReport(EvaluationProtocol protocol, List<EncoderRun> encoders,
     double medianNearestNeighborDistance, Summary fullData, List<AccuracyCell> accuracy,
+    List<AccuracyCell> accuracyEqualEpochs,
     List<SeedOverlap> seedOverlap, List<CoverageCell> coverage, List<NoiseCell> noise, List<TransferCell> transfer, List<Timing> timings,
     double totalSeconds) {
 
@@ -36,12 +38,13 @@ public record EvaluationReport(EvaluationProtocol protocol, List<EncoderRun> enc
    * @param method           {@link EvaluatedMethod#id()}
    * @param rate             pruning rate α
    * @param kept             coreset size
+   * @param steps            optimizer steps of each training
    * @param accuracy         test accuracy per seed, mean and standard deviation
    * @param selectionSeconds mean wall time of the selection per seed (TopoPrune's rate-independent score is in the
    *                         timings instead)
    * @param trainingSeconds  mean wall time of training and testing per seed
    */
-  public record AccuracyCell(String method, double rate, int kept, Summary accuracy, double selectionSeconds,
+  public record AccuracyCell(String method, double rate, int kept, long steps, Summary accuracy, double selectionSeconds,
       double trainingSeconds) {}
 
   /**
@@ -96,8 +99,13 @@ public record EvaluationReport(EvaluationProtocol protocol, List<EncoderRun> enc
    */
   public record Timing(String stage, double seconds) {}
 
-  /** The cell of a method at a rate, or null. */
+  /** The cell of a method at a rate (equal iterations), or null. */
   public AccuracyCell cell(String method, double rate) {
-    return accuracy.stream().filter(c -> c.method().equals(method) && c.rate() == rate).findFirst().orElse(null);
+    return cell(accuracy, method, rate);
+  }
+
+  /** The cell of a method at a rate in {@code cells}, or null. */
+  public static AccuracyCell cell(List<AccuracyCell> cells, String method, double rate) {
+    return cells.stream().filter(c -> c.method().equals(method) && c.rate() == rate).findFirst().orElse(null);
   }
 }

@@ -24,7 +24,7 @@ import org.trustml.pruning.manifold.ManifoldStage;
 /**
  * Runs an {@link EvaluationProtocol}: trains the selection encoder once on the full training set (embeddings, AUM,
  * forgetting), lets every method choose a coreset at every rate with every seed, trains a fresh model on each for the
- * protocol's iterations and tests it; then the overlap across seeds, the noise sweep (kept-set Jaccard and accuracy
+ * protocol's iterations (and, where asked, for equal epochs) and tests it; then the overlap across seeds, the noise sweep (kept-set Jaccard and accuracy
  * with noisy embeddings at the highest rate) and the transfer experiment. Progress counts model trainings; the
  * cancellation check is asked before each and inside every training.
  */
@@ -76,7 +76,8 @@ public final class Evaluator {
     int seeds = protocol.seeds().length;
     boolean transfer = protocol.transferEncoder() != null;
     boolean transferRetrains = transfer && protocol.transferTrained() != protocol.trainedModel();
-    total = 1 + (transfer ? 1 : 0) + seeds + methods.size() * protocol.rates().length * seeds
+    total = 1 + (transfer ? 1 : 0) + seeds
+        + methods.size() * protocol.rates().length * seeds * (protocol.equalEpochs() ? 2 : 1)
         + protocol.noiseLevels().length * methods.size() * 2
         + (transfer ? methods.size() * seeds * (transferRetrains ? 2 : 1) : 0);
 
@@ -89,18 +90,22 @@ public final class Evaluator {
     int[] everything = IntStream.range(0, labels.length).toArray();
     double[] full = new double[seeds];
     for (int s = 0; s < seeds; s++) {
-      full[s] = trainAndTest(everything, protocol.trainedModel(), protocol.seeds()[s], "full training set");
+      full[s] = trainAndTest(everything, protocol.trainedModel(), protocol.iterations(), protocol.seeds()[s],
+          "full training set");
     }
     timings.add("full training set, " + seeds + " seeds", fullStart);
 
     List<EvaluationReport.AccuracyCell> cells = new ArrayList<>();
+    List<EvaluationReport.AccuracyCell> epochCells = new ArrayList<>();
     List<EvaluationReport.SeedOverlap> overlaps = new ArrayList<>();
     for (EvaluatedMethod method : methods) {
       long methodStart = System.nanoTime();
       for (double rate : protocol.rates()) {
         double[] acc = new double[seeds];
+        double[] epochAcc = new double[seeds];
         double selectSeconds = 0;
         double trainSeconds = 0;
+        double epochSeconds = 0;
         List<int[]> sets = new ArrayList<>();
         for (int s = 0; s < seeds; s++) {
           long seed = protocol.seeds()[s];
@@ -108,16 +113,28 @@ public final class Evaluator {
           long t0 = System.nanoTime();
           int[] ids = selector.kept(method, rate, seed);
           long t1 = System.nanoTime();
-          acc[s] = trainAndTest(ids, protocol.trainedModel(), seed, f("%s at %.0f %%, seed %d", method.id(),
-              rate * 100, seed));
+          String what = f("%s at %.0f %%, seed %d", method.id(), rate * 100, seed);
+          acc[s] = trainAndTest(ids, protocol.trainedModel(), protocol.iterations(), seed, what);
+          long t2 = System.nanoTime();
+          if (protocol.equalEpochs()) {
+            epochAcc[s] = trainAndTest(ids, protocol.trainedModel(), protocol.equalEpochSteps(ids.length,
+                labels.length), seed, what + ", equal epochs");
+          }
           selectSeconds += (t1 - t0) / 1e9;
-          trainSeconds += (System.nanoTime() - t1) / 1e9;
+          trainSeconds += (t2 - t1) / 1e9;
+          epochSeconds += (System.nanoTime() - t2) / 1e9;
           kept.put(key(protocol.selectionEncoder(), method, rate, seed), ids);
           accuracies.put(key(protocol.selectionEncoder(), method, rate, seed) + "→" + protocol.trainedModel(), acc[s]);
           sets.add(ids);
         }
-        cells.add(new EvaluationReport.AccuracyCell(method.id(), rate, sets.get(0).length, Summary.of(acc),
+        int size = sets.get(0).length;
+        cells.add(new EvaluationReport.AccuracyCell(method.id(), rate, size, protocol.iterations(), Summary.of(acc),
             selectSeconds / seeds, trainSeconds / seeds));
+        if (protocol.equalEpochs()) {
+          epochCells.add(new EvaluationReport.AccuracyCell(method.id(), rate, size,
+              protocol.equalEpochSteps(size, labels.length), Summary.of(epochAcc), selectSeconds / seeds,
+              epochSeconds / seeds));
+        }
         if (seeds > 1) {
           overlaps.add(new EvaluationReport.SeedOverlap(method.id(), rate, Jaccard.meanPairwise(sets)));
         }
@@ -131,7 +148,8 @@ public final class Evaluator {
     List<EvaluationReport.NoiseCell> noise = noise(selection, selector, labels, median);
     List<EvaluationReport.TransferCell> transfers = transfer ? transfer(labels, encoders) : List.of();
     progress.progress(1, "evaluation done");
-    return new EvaluationReport(protocol, encoders, median, Summary.of(full), cells, overlaps, coverage, noise,
+    return new EvaluationReport(protocol, encoders, median, Summary.of(full), cells, epochCells, overlaps, coverage,
+        noise,
         transfers,
         timings.entries(), (System.nanoTime() - start) / 1e9);
   }
@@ -175,7 +193,8 @@ public final class Evaluator {
         cancel.check();
         int[] ids = selector.kept(method, rate, seed);
         step("noise " + label + " " + method.id() + " selected");
-        double accuracy = trainAndTest(ids, protocol.trainedModel(), seed, f("noise %s %s", label, method.id()));
+        double accuracy = trainAndTest(ids, protocol.trainedModel(), protocol.iterations(), seed,
+            f("noise %s %s", label, method.id()));
         // both scores are cached by the selections above: no extra work
         Double spearman = method.isTopoPrune() ? RankCorrelation.spearman(clean.topoScore(method, seed),
             selector.topoScore(method, seed)) : null;
@@ -206,13 +225,13 @@ public final class Evaluator {
         long seed = protocol.seeds()[s];
         cancel.check();
         int[] ids = selector.kept(method, rate, seed);
-        ownAcc[s] = trainAndTest(ids, trained, seed, f("transfer: %s coreset of %s → %s, seed %d", method.id(),
-            own.id(), trained.id(), seed));
+        ownAcc[s] = trainAndTest(ids, trained, protocol.iterations(), seed,
+            f("transfer: %s coreset of %s → %s, seed %d", method.id(), own.id(), trained.id(), seed));
         String otherKey = key(protocol.selectionEncoder(), method, rate, seed) + "→" + trained;
         Double known = accuracies.get(otherKey);
         otherAcc[s] = known != null ? known : trainAndTest(kept.get(key(protocol.selectionEncoder(), method, rate,
-            seed)), trained, seed, f("transfer: %s coreset of %s → %s, seed %d", method.id(),
-            protocol.selectionEncoder().id(), trained.id(), seed));
+            seed)), trained, protocol.iterations(), seed, f("transfer: %s coreset of %s → %s, seed %d",
+            method.id(), protocol.selectionEncoder().id(), trained.id(), seed));
       }
       Summary ownSummary = Summary.of(ownAcc);
       Summary otherSummary = Summary.of(otherAcc);
@@ -239,9 +258,9 @@ public final class Evaluator {
     }
   }
 
-  private double trainAndTest(int[] subset, Architecture architecture, long seed, String what) {
+  private double trainAndTest(int[] subset, Architecture architecture, long steps, long seed, String what) {
     cancel.check();
-    EvaluationSpec spec = EvaluationSpec.of(architecture, classes, protocol.iterations(), seed);
+    EvaluationSpec spec = EvaluationSpec.of(architecture, classes, steps, seed);
     double accuracy = SubsetEvaluation.trainAndEvaluate(ml, train, subset, test, spec, ProgressListener.NONE, cancel)
         .accuracy();
     step(what);

@@ -9,7 +9,8 @@ import java.util.Locale;
  * the best baseline (mean over seeds); (2) above random by more than two standard deviations (the larger of the two
  * methods' seed standard deviations); (3) the most stable kept set under embedding noise: a Jaccard index at least
  * every embedding-based baseline's at every noise level (random and CCS over AUM ignore the embeddings, so their
- * index is 1 by construction and they are left out).
+ * index is 1 by construction and they are left out). The two accuracy claims are also checked on the equal-epoch
+ * accuracies where the protocol has them.
  */
 public final class ReachVerdict {
 
@@ -22,18 +23,37 @@ public final class ReachVerdict {
 
   private ReachVerdict() {}
 
-  /** The three claims for {@code topoPrune} (e.g. {@code topoprune-la}). */
+  /** The three claims for {@code topoPrune} (e.g. {@code topoprune-la}), on the equal-iteration accuracies. */
   public static List<Claim> check(EvaluationReport report, String topoPrune) {
+    List<Claim> claims = accuracyClaims(report, report.accuracy(), topoPrune, "");
+    if (claims.size() == 1) { // not evaluated: the one claim says so
+      return claims;
+    }
+    claims.add(noiseClaim(report, topoPrune));
+    return claims;
+  }
+
+  /**
+   * The two accuracy claims for {@code topoPrune} on the equal-epoch accuracies; empty when the protocol did not
+   * train for equal epochs.
+   */
+  public static List<Claim> checkEqualEpochs(EvaluationReport report, String topoPrune) {
+    return report.accuracyEqualEpochs().isEmpty() ? List.of()
+        : accuracyClaims(report, report.accuracyEqualEpochs(), topoPrune, " (equal epochs)");
+  }
+
+  private static List<Claim> accuracyClaims(EvaluationReport report, List<EvaluationReport.AccuracyCell> cells,
+      String topoPrune, String budget) {
     double rate = report.protocol().highestRate();
-    String at = String.format(Locale.ROOT, "at %.0f %%", rate * 100);
+    String at = String.format(Locale.ROOT, "at %.0f %%%s", rate * 100, budget);
     List<Claim> claims = new ArrayList<>();
-    EvaluationReport.AccuracyCell topo = report.cell(topoPrune, rate);
+    EvaluationReport.AccuracyCell topo = EvaluationReport.cell(cells, topoPrune, rate);
     if (topo == null) {
       claims.add(new Claim(topoPrune + " evaluated", null, "no accuracy cell for " + topoPrune + " " + at));
       return claims;
     }
     EvaluationReport.AccuracyCell best = null;
-    for (EvaluationReport.AccuracyCell c : report.accuracy()) {
+    for (EvaluationReport.AccuracyCell c : cells) {
       if (c.rate() == rate && !EvaluatedMethod.of(c.method()).isTopoPrune()
           && (best == null || c.accuracy().mean() > best.accuracy().mean())) {
         best = c;
@@ -44,7 +64,7 @@ public final class ReachVerdict {
             f("%s %.4f vs best baseline %s %.4f (difference %+.4f)", topoPrune, topo.accuracy().mean(), best.method(),
                 best.accuracy().mean(), topo.accuracy().mean() - best.accuracy().mean())));
 
-    EvaluationReport.AccuracyCell random = report.cell(EvaluatedMethod.RANDOM.id(), rate);
+    EvaluationReport.AccuracyCell random = EvaluationReport.cell(cells, EvaluatedMethod.RANDOM.id(), rate);
     if (random == null) {
       claims.add(new Claim(topoPrune + " beats random by > 2 std " + at, null, "random not evaluated"));
     } else {
@@ -55,7 +75,11 @@ public final class ReachVerdict {
           f("difference %+.4f vs 2 × max(std) = %.4f (std %.4f and %.4f over %d seeds)", difference, margin,
               topo.accuracy().std(), random.accuracy().std(), report.protocol().seeds().length)));
     }
+    return claims;
+  }
 
+  private static Claim noiseClaim(EvaluationReport report, String topoPrune) {
+    String at = String.format(Locale.ROOT, "at %.0f %%", report.protocol().highestRate() * 100);
     Boolean stable = null;
     StringBuilder detail = new StringBuilder();
     for (double level : report.protocol().noiseLevels()) {
@@ -81,9 +105,8 @@ public final class ReachVerdict {
       detail.append(detail.isEmpty() ? "" : "; ").append(f("σ = %.2f·NN: %.3f vs %s %.3f", level, own, bestName,
           bestOther));
     }
-    claims.add(new Claim(topoPrune + " most stable under embedding noise " + at, stable,
-        stable == null ? "no noise levels, or no embedding-based baseline" : detail.toString()));
-    return claims;
+    return new Claim(topoPrune + " most stable under embedding noise " + at, stable,
+        stable == null ? "no noise levels, or no embedding-based baseline" : detail.toString());
   }
 
   private static String f(String format, Object... values) {

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,6 +58,8 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
    * @param rates            pruning rates in (0, 1) (default 0.3, 0.5, 0.7, 0.8, 0.9)
    * @param seeds            distinct seeds, each selects and trains (default 1, 2, 3)
    * @param iterations       optimizer steps of every coreset training (default 500)
+   * @param equalEpochs      also train every coreset for the epochs {@code iterations} give the full training set
+   *                         (the design note's second protocol; default false)
    * @param noiseLevels      σ as multiples of the median nearest-neighbour distance (default 0.05, 0.1, 0.2)
    * @param methods          method ids (default: every one of {@link EvaluatedMethod})
    */
@@ -64,7 +67,8 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
       String testLabels, @Pattern(regexp = "small-cnn|mlp") String selectionEncoder,
       @Min(1) @Max(100) Integer encoderEpochs, @Pattern(regexp = "small-cnn|mlp") String trainedModel,
       @Pattern(regexp = "small-cnn|mlp") String transferEncoder, List<Double> rates, List<Long> seeds,
-      @Min(1) @Max(1_000_000) Long iterations, List<Double> noiseLevels, List<String> methods) {
+      @Min(1) @Max(1_000_000) Long iterations, Boolean equalEpochs, List<Double> noiseLevels,
+      List<String> methods) {
 
     /** The protocol these parameters give; its checks become 400s naming {@code params}. */
     EvaluationProtocol protocol(String dataset, long seed) {
@@ -79,8 +83,8 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
       List<EvaluatedMethod> m = methods == null ? List.of(EvaluatedMethod.values())
           : methods.stream().map(EvaluatedMethod::of).toList();
       return new EvaluationProtocol(dataset, selection, encoderEpochs == null ? 3 : encoderEpochs, trained,
-          transfer, transfer == null ? null : trained, r, s, iterations == null ? 500 : iterations, noise, 2000, m,
-          seed);
+          transfer, transfer == null ? null : trained, r, s, iterations == null ? 500 : iterations,
+          Boolean.TRUE.equals(equalEpochs), noise, 2000, m, seed);
     }
   }
 
@@ -169,8 +173,18 @@ public class EvaluateJob implements JobHandler<EvaluateJob.Params> {
       Map<String, Object> result = new LinkedHashMap<>();
       result.put("highestRate", protocol.highestRate());
       result.put("accuracyAtHighestRate", atHighest);
+      if (protocol.equalEpochs()) {
+        Map<String, Object> equalEpochs = new LinkedHashMap<>();
+        for (EvaluatedMethod m : protocol.methods()) {
+          equalEpochs.put(m.id(), EvaluationReport.cell(report.accuracyEqualEpochs(), m.id(), protocol.highestRate())
+              .accuracy());
+        }
+        result.put("accuracyAtHighestRateEqualEpochs", equalEpochs);
+      }
       if (protocol.methods().contains(EvaluatedMethod.TOPOPRUNE_LA)) {
-        result.put("reach", ReachVerdict.check(report, EvaluatedMethod.TOPOPRUNE_LA.id()));
+        List<ReachVerdict.Claim> reach = new ArrayList<>(ReachVerdict.check(report, EvaluatedMethod.TOPOPRUNE_LA.id()));
+        reach.addAll(ReachVerdict.checkEqualEpochs(report, EvaluatedMethod.TOPOPRUNE_LA.id()));
+        result.put("reach", reach);
       }
       result.put("report", REPORT);
       return result;

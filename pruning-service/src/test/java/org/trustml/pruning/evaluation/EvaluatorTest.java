@@ -17,8 +17,15 @@ import org.trustml.ml.CancellationCheck;
 import org.trustml.ml.LabeledData;
 import org.trustml.ml.MlEngine;
 import org.trustml.ml.MlSettings;
+import org.trustml.ml.ProgressListener;
 import org.trustml.pruning.encoder.Architecture;
+import org.trustml.pruning.encoder.EncoderSpec;
+import org.trustml.pruning.encoder.EncoderTraining;
+import org.trustml.pruning.encoder.EvaluationSpec;
+import org.trustml.pruning.encoder.Labels;
 import org.trustml.pruning.encoder.Patterns;
+import org.trustml.pruning.encoder.SubsetEvaluation;
+import org.trustml.pruning.encoder.TrainedEncoder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,7 +41,7 @@ class EvaluatorTest {
 
   static EvaluationProtocol tiny() {
     return new EvaluationProtocol("generated bars", Architecture.SMALL_CNN, 2, Architecture.MLP, Architecture.MLP,
-        Architecture.MLP, new double[] {0.9, 0.5}, new long[] {1, 2}, 40, new double[] {0.5}, 100,
+        Architecture.MLP, new double[] {0.9, 0.5}, new long[] {1, 2}, 40, true, new double[] {0.5}, 100,
         List.of(EvaluatedMethod.values()), 3);
   }
 
@@ -69,6 +76,15 @@ class EvaluatorTest {
       assertEquals(again.std(), c.accuracy().std(), 0.0);
     }
     assertEquals(0.5, report.accuracy().get(0).rate(), "rates in ascending order");
+
+    // equal epochs: the same coresets for the epochs 40 steps give all 300 images (20 at 50 %, 4 at 90 %)
+    assertEquals(methods * 2, report.accuracyEqualEpochs().size());
+    for (EvaluationReport.AccuracyCell c : report.accuracyEqualEpochs()) {
+      EvaluationReport.AccuracyCell iterations = report.cell(c.method(), c.rate());
+      assertEquals(40, iterations.steps());
+      assertEquals(iterations.kept(), c.kept());
+      assertEquals(c.rate() == 0.5 ? 20 : 4, c.steps(), c.method() + " at " + c.rate());
+    }
 
     assertEquals(methods * 2, report.seedOverlap().size());
     for (EvaluationReport.SeedOverlap o : report.seedOverlap()) {
@@ -140,6 +156,39 @@ class EvaluatorTest {
     List<ReachVerdict.Claim> claims = ReachVerdict.check(report, "topoprune-la");
     assertEquals(3, claims.size());
     assertTrue(claims.stream().allMatch(c -> c.met() != null), claims.toString());
+    List<ReachVerdict.Claim> epochClaims = ReachVerdict.checkEqualEpochs(report, "topoprune-la");
+    assertEquals(2, epochClaims.size());
+    assertTrue(epochClaims.stream().allMatch(c -> c.met() != null && c.claim().endsWith("(equal epochs)")),
+        epochClaims.toString());
+  }
+
+  @Test
+  void equalEpochAccuracyIsATrainingOfThatManyStepsOnTheSameCoreset() {
+    EvaluationProtocol protocol = new EvaluationProtocol("generated bars", Architecture.SMALL_CNN, 1,
+        Architecture.MLP, null, null, new double[] {0.8}, new long[] {5}, 30, true, new double[0], 100,
+        List.of(EvaluatedMethod.HERDING), 3);
+    try (NDManager m = ml.newManager()) {
+      LabeledData train = Patterns.make(m, 300, 1, 0.3f);
+      LabeledData test = Patterns.make(m, 150, 2, 0.3f);
+      EvaluationReport report = Evaluator.run(ml, train, test, protocol, (f, s) -> {}, CancellationCheck.NONE);
+      EvaluationReport.AccuracyCell cell = report.accuracyEqualEpochs().get(0);
+      assertEquals(60, cell.kept());
+      assertEquals(6, cell.steps(), "30 steps × 60 / 300");
+      // the same encoder, herding's (seedless) coreset again, then 6 steps with the same seed
+      int[] ids;
+      EncoderSpec spec = EncoderSpec.defaults(Architecture.SMALL_CNN, 3, 3).withEpochs(1);
+      try (TrainedEncoder encoder = EncoderTraining.train(ml, train, spec, ProgressListener.NONE,
+          CancellationCheck.NONE)) {
+        ids = new CoresetSelector("again", encoder.embed(train.features()), Labels.codes(train.labels()),
+            encoder.dynamics(), new Timings()).kept(EvaluatedMethod.HERDING, 0.8, 5);
+      }
+      double direct = SubsetEvaluation.trainAndEvaluate(ml, train, ids, test,
+          EvaluationSpec.of(Architecture.MLP, 3, 6, 5), ProgressListener.NONE, CancellationCheck.NONE).accuracy();
+      assertEquals(direct, cell.accuracy().values()[0], 0.0);
+      double thirtySteps = SubsetEvaluation.trainAndEvaluate(ml, train, ids, test,
+          EvaluationSpec.of(Architecture.MLP, 3, 30, 5), ProgressListener.NONE, CancellationCheck.NONE).accuracy();
+      assertEquals(thirtySteps, report.cell("herding", 0.8).accuracy().values()[0], 0.0);
+    }
   }
 
   private static EvaluationReport.CoverageCell coverage(EvaluationReport report, String method, double rate) {
@@ -165,10 +214,10 @@ class EvaluatorTest {
   void badProtocolsAreClearErrors() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new EvaluationProtocol("x",
         Architecture.MLP, 1, Architecture.MLP, Architecture.MLP, Architecture.MLP, new double[] {0.5}, new long[] {1},
-        1, new double[0], 10, List.of(EvaluatedMethod.RANDOM), 1));
+        1, false, new double[0], 10, List.of(EvaluatedMethod.RANDOM), 1));
     assertTrue(e.getMessage().contains("transfer encoder must differ"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> new EvaluationProtocol("x", Architecture.MLP, 1,
-        Architecture.MLP, null, null, new double[] {0.5, 1.0}, new long[] {1}, 1, new double[0], 10,
+        Architecture.MLP, null, null, new double[] {0.5, 1.0}, new long[] {1}, 1, false, new double[0], 10,
         List.of(EvaluatedMethod.RANDOM), 1));
     assertTrue(e.getMessage().contains("rates"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> EvaluatedMethod.of("topoprune"));

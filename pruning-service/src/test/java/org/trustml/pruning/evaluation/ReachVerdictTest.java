@@ -13,19 +13,23 @@ class ReachVerdictTest {
 
   private static EvaluationReport report(double topoMean, double[] randomAcc, double topoNoise, double d2Noise) {
     EvaluationProtocol protocol = new EvaluationProtocol("hand", Architecture.SMALL_CNN, 1, Architecture.MLP, null,
-        null, new double[] {0.9}, new long[] {1, 2}, 10, new double[] {0.1},
+        null, new double[] {0.9}, new long[] {1, 2}, 10, false, new double[] {0.1},
         10, List.of(EvaluatedMethod.RANDOM, EvaluatedMethod.D2_FORGETTING, EvaluatedMethod.TOPOPRUNE_LA), 1);
     List<EvaluationReport.AccuracyCell> cells = List.of(
-        new EvaluationReport.AccuracyCell("random", 0.9, 10, Summary.of(randomAcc), 0, 0),
-        new EvaluationReport.AccuracyCell("d2-forgetting", 0.9, 10, Summary.of(0.70, 0.72), 0, 0),
-        new EvaluationReport.AccuracyCell("topoprune-la", 0.9, 10, Summary.of(topoMean - 0.01, topoMean + 0.01), 0,
-            0));
+        new EvaluationReport.AccuracyCell("random", 0.9, 10, 10, Summary.of(randomAcc), 0, 0),
+        new EvaluationReport.AccuracyCell("d2-forgetting", 0.9, 10, 10, Summary.of(0.70, 0.72), 0, 0),
+        new EvaluationReport.AccuracyCell("topoprune-la", 0.9, 10, 10, Summary.of(topoMean - 0.01, topoMean + 0.01),
+            0, 0));
+    // equal epochs: the same order, with topo 0.05 lower
+    List<EvaluationReport.AccuracyCell> epochCells = cells.stream().map(c -> new EvaluationReport.AccuracyCell(
+        c.method(), c.rate(), c.kept(), 1, c.method().equals("topoprune-la") ? Summary.of(topoMean - 0.06,
+            topoMean - 0.04) : c.accuracy(), 0, 0)).toList();
     List<EvaluationReport.NoiseCell> noise = List.of(
         new EvaluationReport.NoiseCell("random", 0.1, 0.01, 1.0, 0.6, 0.6, false, null),
         new EvaluationReport.NoiseCell("d2-forgetting", 0.1, 0.01, d2Noise, 0.7, 0.7, true, null),
         new EvaluationReport.NoiseCell("topoprune-la", 0.1, 0.01, topoNoise, 0.7, 0.7, true, 0.9));
-    return new EvaluationReport(protocol, List.of(), 1, Summary.of(0.9), cells, List.of(), List.of(), noise, List.of(),
-        List.of(), 1);
+    return new EvaluationReport(protocol, List.of(), 1, Summary.of(0.9), cells, epochCells, List.of(), List.of(), noise,
+        List.of(), List.of(), 1);
   }
 
   @Test
@@ -42,6 +46,12 @@ class ReachVerdictTest {
         "topoprune-la");
     assertEquals(List.of(false, false, false), missed.stream().map(ReachVerdict.Claim::met).toList(),
         missed.toString());
+
+    // equal epochs: topo 0.70 below d2's 0.71, 0.10 above random (0.60 ± 0.01414): only the accuracy claims
+    List<ReachVerdict.Claim> epochs = ReachVerdict.checkEqualEpochs(report(0.75, new double[] {0.59, 0.61}, 0.8,
+        0.7), "topoprune-la");
+    assertEquals(List.of(false, true), epochs.stream().map(ReachVerdict.Claim::met).toList(), epochs.toString());
+    assertTrue(epochs.get(0).claim().endsWith("at 90 % (equal epochs)"), epochs.get(0).claim());
 
     assertNull(ReachVerdict.check(report(0.75, new double[] {0.59, 0.61}, 0.8, 0.7), "topoprune-lb").get(0).met());
   }

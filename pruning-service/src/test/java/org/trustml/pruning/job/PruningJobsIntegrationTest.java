@@ -431,14 +431,15 @@ class PruningJobsIntegrationTest {
     idxImages("ev-test", "ev-test-labels", 10, 12);
     String params = "{\"images\":\"ev-train\",\"labels\":\"ev-train-labels\",\"testImages\":\"ev-test\","
         + "\"testLabels\":\"ev-test-labels\",\"selectionEncoder\":\"mlp\",\"encoderEpochs\":1,"
-        + "\"trainedModel\":\"mlp\",\"rates\":[0.5],\"seeds\":[1,2],\"iterations\":15,\"noiseLevels\":[0.1],"
-        + "\"methods\":[\"random\",\"kcenter\",\"topoprune-la\"]";
+        + "\"trainedModel\":\"mlp\",\"rates\":[0.5],\"seeds\":[1,2],\"iterations\":15,\"equalEpochs\":true,"
+        + "\"noiseLevels\":[0.1],\"methods\":[\"random\",\"kcenter\",\"topoprune-la\"]";
     JsonNode job = run("pruning.evaluate", params + "}");
     JsonNode result = result(job);
     assertThat(result.get("highestRate").asDouble()).isEqualTo(0.5);
     assertThat(result.get("accuracyAtHighestRate").propertyNames()).containsExactly("random", "kcenter",
         "topoprune-la");
-    assertThat(result.get("reach").size()).isEqualTo(3);
+    // three claims on equal iterations, the two accuracy claims again on equal epochs
+    assertThat(result.get("reach").size()).isEqualTo(5);
     JsonNode report = tools.jackson.databind.json.JsonMapper.builder().build()
         .readTree(artifact(job, "evaluation.json"));
 
@@ -456,7 +457,7 @@ class PruningJobsIntegrationTest {
       org.trustml.pruning.evaluation.EvaluationProtocol protocol = new org.trustml.pruning.evaluation
           .EvaluationProtocol("ev-train", org.trustml.pruning.encoder.Architecture.MLP, 1,
           org.trustml.pruning.encoder.Architecture.MLP, null, null, new double[] {0.5}, new long[] {1, 2}, 15,
-          new double[] {0.1}, 2000, List.of(org.trustml.pruning.evaluation.EvaluatedMethod.RANDOM,
+          true, new double[] {0.1}, 2000, List.of(org.trustml.pruning.evaluation.EvaluatedMethod.RANDOM,
           org.trustml.pruning.evaluation.EvaluatedMethod.KCENTER,
           org.trustml.pruning.evaluation.EvaluatedMethod.TOPOPRUNE_LA), SEED);
       org.trustml.pruning.evaluation.EvaluationReport expected = org.trustml.pruning.evaluation.Evaluator.run(ml,
@@ -465,6 +466,10 @@ class PruningJobsIntegrationTest {
         double mean = expected.cell(method, 0.5).accuracy().mean();
         assertThat(result.get("accuracyAtHighestRate").get(method).get("mean").asDouble()).as(method)
             .isEqualTo(mean);
+        double epochMean = org.trustml.pruning.evaluation.EvaluationReport.cell(expected.accuracyEqualEpochs(),
+            method, 0.5).accuracy().mean();
+        assertThat(result.get("accuracyAtHighestRateEqualEpochs").get(method).get("mean").asDouble()).as(method)
+            .isEqualTo(epochMean);
       }
       assertThat(report.get("protocol").get("seed").asLong()).isEqualTo(SEED);
     }
@@ -549,7 +554,7 @@ class PruningJobsIntegrationTest {
       org.trustml.pruning.evaluation.EvaluationReport expected = org.trustml.pruning.evaluation.Evaluator.run(ml,
           train, test, new org.trustml.pruning.evaluation.EvaluationProtocol("shapes",
               org.trustml.pruning.encoder.Architecture.SMALL_CNN, 1, org.trustml.pruning.encoder.Architecture.MLP,
-              null, null, new double[] {0.5}, new long[] {1}, 10, new double[] {0.1}, 2000,
+              null, null, new double[] {0.5}, new long[] {1}, 10, false, new double[] {0.1}, 2000,
               List.of(org.trustml.pruning.evaluation.EvaluatedMethod.RANDOM), SEED),
           org.trustml.ml.ProgressListener.NONE, org.trustml.ml.CancellationCheck.NONE);
       assertThat(evaluated.get("accuracyAtHighestRate").get("random").get("mean").asDouble())

@@ -40,7 +40,10 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
     s.append("* Trained on every coreset: a fresh ").append(p.trainedModel().id()).append(" for exactly ")
         .append(p.iterations()).append(" Adam steps of batch 128 (equal iterations whatever the coreset size, CCS's ")
         .append("protocol), then tested on all test images. Seed s selects (UMAP, sampling, first centres) and ")
-        .append("trains; seeds ").append(Arrays.toString(p.seeds())).append(".\n");
+        .append("trains; seeds ").append(Arrays.toString(p.seeds())).append(".")
+        .append(p.equalEpochs() ? f(" Separately (the design note's second protocol), the same coresets trained for "
+            + "equal epochs: the %d steps' epochs of the full set, so iterations × coreset size / %,d steps.",
+            p.iterations(), tier.trainImages()) : "").append('\n');
     s.append("* Methods: baselines as `org.trustml.pruning.baseline` runs them, class-balanced with proportional ")
         .append("budgets (CCS: 50 strata and the note's β, over AUM; D2: k 5, exp(−d) forward, exp(−0.1·d) reverse, ")
         .append("no cut-off, on forgetting events); TopoPrune: the note's default switches (L2, per-class UMAP k 15 ")
@@ -54,6 +57,7 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
     s.append('\n');
 
     accuracy(s, p);
+    accuracyEqualEpochs(s, p);
     coverage(s, p);
     stability(s, p);
     transfer(s);
@@ -74,11 +78,45 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
         p.iterations(), 100 * report.fullData().mean(), 100 * report.fullData().std(),
         Arrays.stream(p.rates()).mapToObj(r -> f("%.0f %% → %,d", r * 100,
             report.cell(p.methods().get(0).id(), r).kept())).collect(Collectors.joining(", "))));
+    bestAtHighestRate(s, report.accuracy(), p);
+  }
+
+  /** The three most accurate methods at the highest rate. */
+  private static void bestAtHighestRate(StringBuilder s, List<EvaluationReport.AccuracyCell> cells,
+      EvaluationProtocol p) {
     double top = p.highestRate();
-    s.append(f("Best at %.0f %%: ", top * 100)).append(report.accuracy().stream().filter(c -> c.rate() == top)
+    s.append(f("Best at %.0f %%: ", top * 100)).append(cells.stream().filter(c -> c.rate() == top)
         .sorted((a, b) -> Double.compare(b.accuracy().mean(), a.accuracy().mean())).limit(3)
         .map(c -> f("%s %.2f", c.method(), 100 * c.accuracy().mean())).collect(Collectors.joining(", ")))
         .append(".\n\n");
+  }
+
+  private void accuracyEqualEpochs(StringBuilder s, EvaluationProtocol p) {
+    List<EvaluationReport.AccuracyCell> cells = report.accuracyEqualEpochs();
+    if (cells.isEmpty()) {
+      return;
+    }
+    s.append("### Accuracy with equal epochs (test %, mean ± standard deviation over ").append(p.seeds().length)
+        .append(" seeds)\n\n");
+    s.append("The same coresets, each trained for the epochs the full set gets (steps in the header). Fewer steps ")
+        .append("at higher rates: this measures what a coreset teaches per pass, not what it teaches at a fixed ")
+        .append("cost.\n\n| Method |");
+    double[] rates = p.rates();
+    for (double r : rates) {
+      s.append(f(" %.0f %% (%d steps) |", r * 100, EvaluationReport.cell(cells, p.methods().get(0).id(), r)
+          .steps()));
+    }
+    s.append("\n|---|").append("---|".repeat(rates.length)).append('\n');
+    for (EvaluatedMethod m : p.methods()) {
+      s.append("| ").append(m.id()).append(" |");
+      for (double r : rates) {
+        EvaluationReport.AccuracyCell c = EvaluationReport.cell(cells, m.id(), r);
+        s.append(f(" %.2f ± %.2f |", 100 * c.accuracy().mean(), 100 * c.accuracy().std()));
+      }
+      s.append('\n');
+    }
+    s.append('\n');
+    bestAtHighestRate(s, cells, p);
   }
 
   private void coverage(StringBuilder s, EvaluationProtocol p) {
@@ -200,7 +238,9 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
       if (!m.isTopoPrune()) {
         continue;
       }
-      for (ReachVerdict.Claim c : ReachVerdict.check(report, m.id())) {
+      List<ReachVerdict.Claim> claims = new java.util.ArrayList<>(ReachVerdict.check(report, m.id()));
+      claims.addAll(ReachVerdict.checkEqualEpochs(report, m.id()));
+      for (ReachVerdict.Claim c : claims) {
         String verdict = c.met() == null ? "not measured" : c.met() ? "**met**" : "**not met**";
         s.append("* ").append(c.claim()).append(": ").append(verdict).append(" — ").append(c.detail()).append('\n');
       }

@@ -69,7 +69,7 @@ record EvaluationTier(String name, Dataset dataset, Section section, int trainIm
     long iterations = 3 * ((10_000 + 127) / 128);
     return new EvaluationTier("quick", Dataset.FASHION_MNIST, Section.FASHION_MNIST, 10_000, new EvaluationProtocol("Fashion-MNIST (first 10,000 training images, "
         + "all 10,000 test images)", Architecture.SMALL_CNN, 3, Architecture.MLP, Architecture.MLP, Architecture.MLP,
-        RATES, SEEDS, iterations, NOISE, 1000, List.of(EvaluatedMethod.values()), 2602_02739L),
+        RATES, SEEDS, iterations, true, NOISE, 1000, List.of(EvaluatedMethod.values()), 2602_02739L),
         "10,000 training images and the mlp as the trained model (≈ 0.6–1.5 s per coreset at 237 steps with the "
             + "test pass, on a shared machine) keep the 150 trainings of the grid (10 methods × 5 rates × 3 seeds), the "
             + "30 noisy selections and trainings and the 30 + 30 of the transfer inside about 10 minutes (measured "
@@ -91,7 +91,7 @@ record EvaluationTier(String name, Dataset dataset, Section section, int trainIm
         EvaluatedMethod.TOPOPRUNE_LA, EvaluatedMethod.TOPOPRUNE_LB, EvaluatedMethod.TOPOPRUNE_LA_PCA);
     return new EvaluationTier("full", Dataset.FASHION_MNIST, Section.FASHION_MNIST, 60_000, new EvaluationProtocol("Fashion-MNIST (all "
         + "60,000 training and 10,000 test images)", Architecture.SMALL_CNN, 3, Architecture.MLP, Architecture.MLP,
-        Architecture.MLP, RATES, SEEDS, iterations, NOISE, 2000, methods, 2602_02739L),
+        Architecture.MLP, RATES, SEEDS, iterations, true, NOISE, 2000, methods, 2602_02739L),
         "every method selects from all 60,000 images (the small-cnn's embeddings, AUM and forgetting events on the "
             + "whole set); the model trained on each coreset is the mlp, not the small-cnn. A first attempt with the "
             + "small-cnn trained on every coreset (938 steps each) was stopped: on this shared machine its 15 random "
@@ -115,7 +115,7 @@ record EvaluationTier(String name, Dataset dataset, Section section, int trainIm
     return new EvaluationTier("cnn", Dataset.FASHION_MNIST, Section.FASHION_MNIST_CNN, 60_000,
         new EvaluationProtocol("Fashion-MNIST (all 60,000 training and 10,000 test images)", Architecture.SMALL_CNN, 3,
             Architecture.SMALL_CNN, null, null, new double[] {0.9}, new long[] {1, 2, 3, 4, 5}, iterations,
-            new double[0], 2000, full.protocol().methods(), 2602_02739L),
+            true, new double[0], 2000, full.protocol().methods(), 2602_02739L),
         "the full tier's selections (same encoder, same methods, seeds 1–5), but the model trained on each coreset is "
             + "the small-cnn itself, the architecture whose embeddings chose it, for the same 938 steps; only 90 % "
             + "pruning, where the reach is judged: at about 25–45 s per training on this machine the 50 trainings "
@@ -133,7 +133,7 @@ record EvaluationTier(String name, Dataset dataset, Section section, int trainIm
     return new EvaluationTier("cifar", Dataset.CIFAR_10, Section.CIFAR_10, 2_000, new EvaluationProtocol("CIFAR-10 subset (the "
         + "2,000 training images of data_batch_1_first2000.bin, the 1,000 test images of test_batch_first1000.bin)",
         Architecture.SMALL_CNN, 15, Architecture.MLP, Architecture.MLP, Architecture.MLP, RATES, SEEDS, iterations,
-        NOISE, 1000, List.of(EvaluatedMethod.values()), 2602_02739L),
+        true, NOISE, 1000, List.of(EvaluatedMethod.values()), 2602_02739L),
         "the only CIFAR-10 training images in the shared folder are 2,000, so this is the note's smoke test of the "
             + "pipeline on colour images, not a measure of the paper's CIFAR numbers (ResNet-18, 50,000 images): "
             + "the mlp as the trained model keeps the 150 trainings of the grid, the noise and the transfer within "
