@@ -28,8 +28,8 @@ import org.trustml.pruning.encoder.Architecture;
  */
 public record EvaluationProtocol(String dataset, Architecture selectionEncoder, int encoderEpochs,
     Architecture trainedModel, Architecture transferEncoder, Architecture transferTrained, double[] rates,
-    long[] seeds, long iterations, boolean equalEpochs, double[] noiseLevels, int nearestNeighborSample, List<EvaluatedMethod> methods,
-    long seed) {
+    long[] seeds, long iterations, boolean equalEpochs, double[] noiseLevels, int nearestNeighborSample,
+    List<EvaluatedMethod> methods, long seed) {
 
   /** Validates and copies. */
   public EvaluationProtocol {

@@ -44,8 +44,8 @@ public record EvaluationReport(EvaluationProtocol protocol, List<EncoderRun> enc
    *                         timings instead)
    * @param trainingSeconds  mean wall time of training and testing per seed
    */
-  public record AccuracyCell(String method, double rate, int kept, long steps, Summary accuracy, double selectionSeconds,
-      double trainingSeconds) {}
+  public record AccuracyCell(String method, double rate, int kept, long steps, Summary accuracy,
+      double selectionSeconds, double trainingSeconds) {}
 
   /**
    * @param method  {@link EvaluatedMethod#id()}

@@ -24,8 +24,8 @@ import org.trustml.pruning.manifold.ManifoldStage;
 /**
  * Runs an {@link EvaluationProtocol}: trains the selection encoder once on the full training set (embeddings, AUM,
  * forgetting), lets every method choose a coreset at every rate with every seed, trains a fresh model on each for the
- * protocol's iterations (and, where asked, for equal epochs) and tests it; then the overlap across seeds, the noise sweep (kept-set Jaccard and accuracy
- * with noisy embeddings at the highest rate) and the transfer experiment. Progress counts model trainings; the
+ * protocol's iterations (and, where asked, for equal epochs) and tests it; then the overlap across seeds, the noise
+ * sweep (kept-set Jaccard and accuracy with noisy embeddings at the highest rate) and the transfer experiment. Progress counts model trainings; the
  * cancellation check is asked before each and inside every training.
  */
 public final class Evaluator {
@@ -149,9 +149,7 @@ public final class Evaluator {
     List<EvaluationReport.TransferCell> transfers = transfer ? transfer(labels, encoders) : List.of();
     progress.progress(1, "evaluation done");
     return new EvaluationReport(protocol, encoders, median, Summary.of(full), cells, epochCells, overlaps, coverage,
-        noise,
-        transfers,
-        timings.entries(), (System.nanoTime() - start) / 1e9);
+        noise, transfers, timings.entries(), (System.nanoTime() - start) / 1e9);
   }
 
   /** The coverage of every method's first-seed coreset at every rate, in the embeddings the methods selected in. */
