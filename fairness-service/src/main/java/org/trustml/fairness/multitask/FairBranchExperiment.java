@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.trustml.ml.MlEngine;
+import org.trustml.ml.Seeds;
 
 /**
  * Runs the comparison FairBranch is judged by: one single-task model per task, the plain multi-task model and
@@ -64,18 +65,8 @@ public final class FairBranchExperiment {
     if (held >= n) {
       throw new IllegalArgumentException("validationFraction " + fraction + " leaves no training rows of " + n);
     }
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
     // a stream of its own: the trainers draw initialisation and batch order from the same seed
-    SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
-    for (int i = n - 1; i > 0; i--) {
-      int j = random.nextInt(i + 1);
-      int t = order[i];
-      order[i] = order[j];
-      order[j] = t;
-    }
+    int[] order = Seeds.permutation(n, new SplittableRandom(seed ^ 0x5DEECE66DL));
     boolean[] isHeld = new boolean[n];
     for (int k = 0; k < held; k++) {
       isHeld[order[k]] = true;

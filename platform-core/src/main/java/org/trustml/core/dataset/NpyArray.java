@@ -12,6 +12,15 @@ import java.io.InputStream;
  */
 public record NpyArray(int[] shape, String dtype, float[] data) {
 
+  /** The elements widened to doubles, in the same order. */
+  public double[] doubles() {
+    double[] values = new double[data.length];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = data[i];
+    }
+    return values;
+  }
+
   /** Loads an NPY file; see {@link NpyReader#readFloats}. */
   public static NpyArray read(InputStream in) throws IOException {
     return NpyReader.readFloats(in);

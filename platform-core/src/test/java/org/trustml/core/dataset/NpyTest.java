@@ -64,6 +64,7 @@ class NpyTest {
     assertThat(a.shape()).containsExactly(3, 4);
     assertThat(a.dtype()).isEqualTo("float32");
     assertThat(a.data()).containsExactly(0f, .5f, 1f, 1.5f, 2f, 2.5f, 3f, 3.5f, 4f, 4.5f, 5f, 5.5f);
+    assertThat(a.doubles()).containsExactly(0, .5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5, 5.5);
   }
 
   @Test

@@ -42,6 +42,13 @@ public final class ReachVerdict {
         : accuracyClaims(report, report.accuracyEqualEpochs(), topoPrune, " (equal epochs)");
   }
 
+  /** {@link #check} then {@link #checkEqualEpochs}: every claim the report can be judged on. */
+  public static List<Claim> checkAll(EvaluationReport report, String topoPrune) {
+    List<Claim> claims = new ArrayList<>(check(report, topoPrune));
+    claims.addAll(checkEqualEpochs(report, topoPrune));
+    return claims;
+  }
+
   private static List<Claim> accuracyClaims(EvaluationReport report, List<EvaluationReport.AccuracyCell> cells,
       String topoPrune, String budget) {
     double rate = report.protocol().highestRate();

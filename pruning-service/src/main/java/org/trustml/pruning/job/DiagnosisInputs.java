@@ -74,11 +74,7 @@ final class DiagnosisInputs {
       throw new IllegalStateException("job " + job.id() + "'s " + ScoreJob.MANIFOLD + " has shape "
           + Arrays.toString(stored.shape()) + " for " + n + " samples");
     }
-    double[] values = new double[stored.data().length];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = stored.data()[i];
-    }
-    return new StoredManifold(values, stored.shape()[1]);
+    return new StoredManifold(stored.doubles(), stored.shape()[1]);
   }
 
   /** Row-major coordinates and their dimension. */

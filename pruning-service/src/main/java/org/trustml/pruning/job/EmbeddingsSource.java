@@ -196,15 +196,13 @@ final class EmbeddingsSource {
     }
     int n = array.shape()[0];
     int dimension = n == 0 ? 0 : array.data().length / n;
-    double[] points = new double[array.data().length];
+    double[] points = array.doubles();
     long bad = 0;
     int first = -1;
     for (int i = 0; i < points.length; i++) {
-      float v = array.data()[i];
-      if (!Float.isFinite(v)) {
+      if (!Double.isFinite(points[i])) {
         first = bad++ == 0 ? i : first;
       }
-      points[i] = v;
     }
     if (bad > 0) {
       throw PruningProblems.invalidEmbeddings(field + ".dataset", bad + " of the " + points.length + " values of "

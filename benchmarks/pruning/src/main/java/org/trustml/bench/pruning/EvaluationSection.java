@@ -101,20 +101,11 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
     s.append("The same coresets, each trained for the epochs the full set gets (steps in the header). Fewer steps ")
         .append("at higher rates: this measures what a coreset teaches per pass, not what it teaches at a fixed ")
         .append("cost.\n\n| Method |");
-    double[] rates = p.rates();
-    for (double r : rates) {
-      s.append(f(" %.0f %% (%d steps) |", r * 100, EvaluationReport.cell(cells, p.methods().get(0).id(), r)
-          .steps()));
-    }
-    s.append("\n|---|").append("---|".repeat(rates.length)).append('\n');
-    for (EvaluatedMethod m : p.methods()) {
-      s.append("| ").append(m.id()).append(" |");
-      for (double r : rates) {
-        EvaluationReport.AccuracyCell c = EvaluationReport.cell(cells, m.id(), r);
-        s.append(f(" %.2f ± %.2f |", 100 * c.accuracy().mean(), 100 * c.accuracy().std()));
-      }
-      s.append('\n');
-    }
+    methodsByRates(s, p, r -> f("%.0f %% (%d steps)", r * 100,
+        EvaluationReport.cell(cells, p.methods().get(0).id(), r).steps()), (m, r) -> {
+          EvaluationReport.AccuracyCell c = EvaluationReport.cell(cells, m, r);
+          return f("%.2f ± %.2f", 100 * c.accuracy().mean(), 100 * c.accuracy().std());
+        });
     s.append('\n');
     bestAtHighestRate(s, cells, p);
   }
@@ -140,8 +131,14 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
    */
   private static void methodsByRates(StringBuilder s, EvaluationProtocol p,
       java.util.function.BiFunction<String, Double, String> cell) {
+    methodsByRates(s, p, r -> f("%.0f %%", r * 100), cell);
+  }
+
+  /** The same with each rate's column header given. */
+  private static void methodsByRates(StringBuilder s, EvaluationProtocol p,
+      java.util.function.DoubleFunction<String> column, java.util.function.BiFunction<String, Double, String> cell) {
     for (double r : p.rates()) {
-      s.append(f(" %.0f %% |", r * 100));
+      s.append(' ').append(column.apply(r)).append(" |");
     }
     s.append("\n|---|").append("---|".repeat(p.rates().length)).append('\n');
     for (EvaluatedMethod m : p.methods()) {
@@ -238,9 +235,7 @@ record EvaluationSection(EvaluationTier tier, String command, EvaluationReport r
       if (!m.isTopoPrune()) {
         continue;
       }
-      List<ReachVerdict.Claim> claims = new java.util.ArrayList<>(ReachVerdict.check(report, m.id()));
-      claims.addAll(ReachVerdict.checkEqualEpochs(report, m.id()));
-      for (ReachVerdict.Claim c : claims) {
+      for (ReachVerdict.Claim c : ReachVerdict.checkAll(report, m.id())) {
         String verdict = c.met() == null ? "not measured" : c.met() ? "**met**" : "**not met**";
         s.append("* ").append(c.claim()).append(": ").append(verdict).append(" — ").append(c.detail()).append('\n');
       }

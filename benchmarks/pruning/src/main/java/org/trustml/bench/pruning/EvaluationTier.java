@@ -49,11 +49,15 @@ record EvaluationTier(String name, Dataset dataset, Section section, int trainIm
     }
 
     String start() {
-      return marker == null ? "<!-- evaluation section: start -->" : "<!-- evaluation section (" + marker + "): start -->";
+      return comment("start");
     }
 
     String end() {
-      return marker == null ? "<!-- evaluation section: end -->" : "<!-- evaluation section (" + marker + "): end -->";
+      return comment("end");
+    }
+
+    private String comment(String edge) {
+      return "<!-- evaluation section" + (marker == null ? "" : " (" + marker + ")") + ": " + edge + " -->";
     }
   }
 
@@ -110,8 +114,8 @@ record EvaluationTier(String name, Dataset dataset, Section section, int trainIm
    * depend on the trained model and the full tier reports them).
    */
   static EvaluationTier cnn() {
-    long iterations = 2 * ((60_000 + 127) / 128);
     EvaluationTier full = full();
+    long iterations = full.protocol().iterations();
     return new EvaluationTier("cnn", Dataset.FASHION_MNIST, Section.FASHION_MNIST_CNN, 60_000,
         new EvaluationProtocol("Fashion-MNIST (all 60,000 training and 10,000 test images)", Architecture.SMALL_CNN, 3,
             Architecture.SMALL_CNN, null, null, new double[] {0.9}, new long[] {1, 2, 3, 4, 5}, iterations,
