@@ -1,10 +1,12 @@
 package org.trustml.fairness.multitask;
 
 import ai.djl.ndarray.NDArray;
+import org.trustml.ml.Scalars;
 
 /**
  * The two losses of a binary task on logits {@code z} ({@code n × 1}), written with differentiable NDArray
- * operations so DJL's autograd can take their gradients.
+ * operations so DJL's autograd can take their gradients. Scalar operands come from {@link Scalars}: DJL's
+ * {@code Number} overloads free theirs before the backward pass reads them.
  */
 public final class TaskLosses {
 
@@ -17,7 +19,7 @@ public final class TaskLosses {
   public static NDArray rowLogLoss(NDArray logits, int[] labels) {
     NDArray z = logits.reshape(-1);
     NDArray y = constant(logits, labels, -1);
-    return z.maximum(0).add(z.abs().neg().exp().add(1).log()).sub(z.mul(y));
+    return z.maximum(Scalars.of(z, 0)).add(z.abs().neg().exp().add(1).log()).sub(z.mul(y));
   }
 
   /** The accuracy loss L_t: mean log loss. */
@@ -36,7 +38,7 @@ public final class TaskLosses {
    */
   public static NDArray fairnessLoss(NDArray logits, int[] labels, int[] groups) {
     NDArray rows = rowLogLoss(logits, labels);
-    NDArray total = rows.sum().mul(0);
+    NDArray total = rows.sum().mul(Scalars.of(rows, 0));
     for (int y = 0; y <= 1; y++) {
       NDArray worst = null;
       for (int s = 0; s <= 1; s++) {
@@ -51,7 +53,7 @@ public final class TaskLosses {
         if (count == 0) {
           continue;
         }
-        NDArray mean = rows.mul(constant(logits, mask, -1)).sum().div(count);
+        NDArray mean = rows.mul(constant(logits, mask, -1)).sum().div(Scalars.of(rows, count));
         worst = worst == null ? mean : worst.maximum(mean);
       }
       if (worst != null) {

@@ -101,6 +101,57 @@ class FairnessLossGradientTest {
     }
   }
 
+  /**
+   * DJL's scalar operations ({@code mul(Number)}, {@code div(Number)}, {@code maximum(Number)}) close their scalar
+   * operand at once, and its native memory goes with the next garbage collection although autograd saved it for the
+   * backward pass: the losses must not use them. A collection between forward and backward, with the freed memory
+   * written over, must leave the gradient as it is.
+   */
+  @Test
+  void theGradientSurvivesAGarbageCollectionBetweenForwardAndBackward() {
+    try (NDManager manager = engine.newManager()) {
+      double[] quiet = gradient(manager, false);
+      for (int attempt = 0; attempt < 5; attempt++) {
+        assertThat(gradient(manager, true)).as("attempt %d", attempt).containsExactly(quiet);
+      }
+    }
+  }
+
+  private double[] gradient(NDManager manager, boolean collectBeforeBackward) {
+    return GradientLock.collect(
+        () -> {
+          try (NDManager scope = manager.newSubManager();
+              GradientCollector collector = scope.getEngine().newGradientCollector()) {
+            NDArray w = scope.create(weight, new Shape(UNITS, 1));
+            w.setRequiresGradient(true);
+            NDArray loss = TaskLosses.fairnessLoss(logits(scope, w), labels, groups);
+            if (collectBeforeBackward) {
+              collectAndOverwriteFreedMemory();
+            }
+            collector.backward(loss);
+            return w.getGradient().toDoubleArray();
+          }
+        });
+  }
+
+  /** A collection, time for the cleaner to free unreachable direct buffers, then new ones filled with 0x7f. */
+  private static void collectAndOverwriteFreedMemory() {
+    System.gc();
+    try {
+      Thread.sleep(50);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    java.util.List<java.nio.ByteBuffer> filler = new java.util.ArrayList<>();
+    for (int i = 0; i < 256; i++) {
+      java.nio.ByteBuffer b = java.nio.ByteBuffer.allocateDirect(4 + 4 * (i % 4));
+      while (b.hasRemaining()) {
+        b.put((byte) 0x7f);
+      }
+      filler.add(b);
+    }
+  }
+
   private double fairnessLoss(NDManager manager, double[] w) {
     try (NDManager scope = manager.newSubManager()) {
       NDArray logits = logits(scope, scope.create(w, new Shape(UNITS, 1)));
